@@ -1,0 +1,183 @@
+package io.podctl.spec.load;
+
+import io.podctl.spec.model.Fleet;
+import io.podctl.spec.model.Pod;
+import io.podctl.spec.validate.FleetRules;
+import io.podctl.spec.validate.Finding;
+import io.podctl.spec.validate.PodRules;
+import io.podctl.spec.yaml.Position;
+import io.podctl.spec.yaml.SourceMap;
+import io.podctl.spec.yaml.YamlNode;
+import io.podctl.spec.yaml.YamlReader;
+import io.podctl.spec.yaml.YamlSyntaxError;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads pod and fleet files from paths (files or directories), merges fleet defaults under each
+ * pod, binds them strictly and runs every spec rule. Never throws on bad input: each problem is
+ * a {@link Finding} with its file, line and column.
+ */
+public final class SpecLoader {
+    public static final String API_VERSION = "podctl/v1";
+    public static final String FLEET_FILE = "fleet.yaml";
+
+    private SpecLoader() {}
+
+    /** Loads one file's worth of text; used for specs read from git revisions too. */
+    public record Source(String file, String text) {}
+
+    public static SpecSet load(List<Path> paths) {
+        List<Finding> findings = new ArrayList<>();
+        Set<Path> files = new LinkedHashSet<>();
+        Set<Path> fleetFiles = new LinkedHashSet<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> list = Files.list(path)) {
+                    list.filter(SpecLoader::isYaml).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    findings.add(Finding.error(Position.startOf(path.toString()), "cannot list directory: " + e.getMessage()));
+                }
+                fleetFiles.add(path.resolve(FLEET_FILE));
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+                fleetFiles.add(path.getParent() == null ? Path.of(FLEET_FILE) : path.getParent().resolve(FLEET_FILE));
+            } else {
+                findings.add(Finding.error(Position.startOf(path.toString()), "no such file or directory"));
+            }
+        }
+        for (Path fleet : fleetFiles) {
+            if (Files.isRegularFile(fleet) && files.stream().noneMatch(f -> sameFile(f, fleet))) {
+                files.add(fleet);
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.add(new Source(file.toString(), Files.readString(file)));
+            } catch (MalformedInputException e) {
+                findings.add(Finding.error(Position.startOf(file.toString()), "file is not UTF-8 text"));
+            } catch (IOException e) {
+                findings.add(Finding.error(Position.startOf(file.toString()), "cannot read file: " + e.getMessage()));
+            }
+        }
+        SpecSet set = loadSources(sources);
+        findings.addAll(set.findings());
+        return new SpecSet(set.pods(), findings, set.filesRead());
+    }
+
+    /** Binds and validates in-memory sources (a fleet file is recognised by {@code kind: Fleet}). */
+    public static SpecSet loadSources(List<Source> sources) {
+        List<Finding> findings = new ArrayList<>();
+        List<Parsed> pods = new ArrayList<>();
+        YamlNode defaults = null;
+        for (Source source : sources) {
+            Optional<YamlNode> root = parse(source, findings);
+            if (root.isEmpty()) {
+                continue;
+            }
+            String kind = kindOf(root.get(), source.file(), findings);
+            if ("Fleet".equals(kind)) {
+                defaults = bindFleet(source.file(), root.get(), findings).orElse(defaults);
+            } else if ("Pod".equals(kind)) {
+                pods.add(new Parsed(source.file(), root.get()));
+            }
+        }
+        List<LoadedPod> loaded = new ArrayList<>();
+        for (Parsed parsed : pods) {
+            loaded.add(bindPod(parsed, defaults, findings));
+        }
+        for (LoadedPod pod : loaded) {
+            if (pod.complete()) {
+                findings.addAll(PodRules.check(pod));
+            }
+        }
+        findings.addAll(FleetRules.check(loaded.stream().filter(LoadedPod::complete).toList()));
+        return new SpecSet(loaded, findings, sources.size());
+    }
+
+    private record Parsed(String file, YamlNode root) {}
+
+    private static Optional<YamlNode> parse(Source source, List<Finding> findings) {
+        try {
+            YamlNode root = YamlReader.read(source.file(), source.text());
+            if (root == null) {
+                findings.add(Finding.error(Position.startOf(source.file()), "file is empty; expected a Pod or Fleet document"));
+                return Optional.empty();
+            }
+            if (!(root instanceof YamlNode.Mapping)) {
+                findings.add(Finding.error(root.position(), "expected a mapping with apiVersion, kind, metadata and spec, not " + root.describe()));
+                return Optional.empty();
+            }
+            return Optional.of(root);
+        } catch (YamlSyntaxError e) {
+            findings.add(Finding.error(e.position(), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static String kindOf(YamlNode root, String file, List<Finding> findings) {
+        YamlNode.Mapping map = (YamlNode.Mapping) root;
+        Optional<YamlNode> kind = map.get("kind");
+        if (kind.isEmpty()) {
+            findings.add(Finding.error(root.position(), "missing required field 'kind' (Pod or Fleet)"));
+            return null;
+        }
+        if (kind.get() instanceof YamlNode.Scalar s && (s.text().equals("Pod") || s.text().equals("Fleet"))) {
+            return s.text();
+        }
+        findings.add(Finding.error(kind.get().position(), "'kind' must be Pod or Fleet"));
+        return null;
+    }
+
+    private static Optional<YamlNode> bindFleet(String file, YamlNode root, List<Finding> findings) {
+        SourceMap where = new SourceMap(Position.startOf(file));
+        Binder binder = new Binder(findings, where, path -> !path.startsWith("spec.defaults"));
+        Fleet fleet = binder.bindRecord(root, Fleet.class, "");
+        LiteralSecrets.check(root, findings);
+        checkApiVersion(fleet == null ? null : fleet.apiVersion(), where, findings);
+        return ((YamlNode.Mapping) root).get("spec")
+                .flatMap(spec -> spec instanceof YamlNode.Mapping m ? m.get("defaults") : Optional.empty());
+    }
+
+    private static LoadedPod bindPod(Parsed parsed, YamlNode defaults, List<Finding> findings) {
+        YamlNode.Mapping root = (YamlNode.Mapping) parsed.root();
+        LiteralSecrets.check(root, findings);
+        YamlNode merged = root;
+        if (defaults != null) {
+            List<YamlNode.Entry> entries = new ArrayList<>();
+            for (YamlNode.Entry e : root.entries()) {
+                entries.add(e.key().text().equals("spec") ? new YamlNode.Entry(e.key(), DefaultsMerge.under(e.value(), defaults)) : e);
+            }
+            merged = new YamlNode.Mapping(root.position(), List.copyOf(entries));
+        }
+        SourceMap where = new SourceMap(Position.startOf(parsed.file()));
+        Binder binder = new Binder(findings, where, path -> true);
+        Pod pod = binder.bindRecord(merged, Pod.class, "");
+        checkApiVersion(pod == null ? null : pod.apiVersion(), where, findings);
+        return new LoadedPod(parsed.file(), pod, where, pod != null && !binder.incomplete());
+    }
+
+    private static void checkApiVersion(String apiVersion, SourceMap where, List<Finding> findings) {
+        if (apiVersion != null && !API_VERSION.equals(apiVersion)) {
+            findings.add(Finding.error(where.at("apiVersion"), "'apiVersion' must be " + API_VERSION + ", not '" + apiVersion + "'"));
+        }
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}
