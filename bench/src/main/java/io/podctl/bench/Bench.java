@@ -1,0 +1,43 @@
+package io.podctl.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
+ * Suites: validate. Figures vary by roughly +-10% run to run on the 2-core machine.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("podctl.root", ".")).toAbsolutePath().normalize();
+        List<String> suites = args.length == 0 ? List.of("validate") : List.of(args);
+        System.out.printf("podctl benchmark on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        for (String suite : suites) {
+            switch (suite) {
+                case "validate" -> validate(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate)");
+            }
+        }
+    }
+
+    static void validate(Path root) throws Exception {
+        System.out.println("== validate (whole process, JVM start included)");
+        List<Timing.Sample> samples = new ArrayList<>();
+        samples.add(Timing.time("validate: 4 example pods", root, root, 9, "validate"));
+        Path scratch = Files.createTempDirectory("podctl-bench");
+        FleetGenerator.write(scratch, 500, 2);
+        samples.add(Timing.time("validate: 500 generated pods", root, scratch, 5, "validate"));
+        System.out.println(samples.get(0).line(0.8));
+        System.out.println(samples.get(1).line(3.0));
+        for (Timing.Sample s : samples) {
+            if (s.exitCode() != 0) {
+                throw new IllegalStateException(s.label() + " exited " + s.exitCode());
+            }
+        }
+    }
+}

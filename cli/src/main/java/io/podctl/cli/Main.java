@@ -1,0 +1,93 @@
+package io.podctl.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "podctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Turns declarative pod specs (pods/*.yaml) into Pulumi stacks on AWS and rolls upgrades pod by pod.",
+            "",
+            "Exit codes: 0 ok, 1 operation failed, 2 bad input (nothing touched), 3 waiting (window, lock, approval)."
+        },
+        subcommands = {
+            ValidateCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces for unexpected errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs podctl with the given streams; the entry point for in-process tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler(Main::handleBadArguments);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug")
+                || parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--debug"));
+        if (e instanceof UserError u) {
+            err.println("podctl: " + u.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return u.exitCode();
+        }
+        err.println("podctl: unexpected error: " + e + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("podctl: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return ExitCode.BAD_INPUT;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            var props = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("/podctl-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"podctl " + props.getProperty("version", "dev")};
+        }
+    }
+}
