@@ -1,5 +1,6 @@
 package io.podctl.aws.secrets;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The SSM parameter name of a pod secret: {@code /pods/<pod>/<key>}, validated. */
@@ -19,6 +20,10 @@ public record SecretPath(String pod, String key) {
     if (key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
       throw new IllegalArgumentException(
           "secret key must not start or end with / nor contain //, got: " + key);
+    }
+    // SSM would take them literally, but a reader would take them as a way out of the pod
+    if (Arrays.stream(key.split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
+      throw new IllegalArgumentException("secret key must not have . or .. segments, got: " + key);
     }
     if (prefix.length() + key.length() > MAX_NAME) {
       throw new IllegalArgumentException("secret key is too long for SSM: " + key);
