@@ -1,0 +1,96 @@
+package io.podctl.rollout.fakes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.podctl.rollout.health.Endpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * One Marathon instance over HTTP: {@code /v2/leader} and {@code /v2/deployments}, bodies taken
+ * from the fixtures. Like the real one, a standby answers as if proxied to the leader (with a
+ * {@code Via} header), says 404 when nobody leads and 502 while an election runs.
+ */
+public final class FakeMarathon extends FakeHttpServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Who this instance believes leads. */
+    public enum Leadership { SELF, OTHER, NONE, ELECTING }
+
+    private volatile Leadership leadership = Leadership.NONE;
+    private volatile Endpoint leader;
+    private volatile boolean deploymentsRunning;
+
+    /** This instance leads. */
+    public FakeMarathon leads() {
+        this.leadership = Leadership.SELF;
+        this.leader = endpoint();
+        return this;
+    }
+
+    /** A standby that proxies to {@code leader}. */
+    public FakeMarathon follows(Endpoint leader) {
+        this.leadership = Leadership.OTHER;
+        this.leader = leader;
+        return this;
+    }
+
+    public FakeMarathon noLeader() {
+        this.leadership = Leadership.NONE;
+        this.leader = null;
+        return this;
+    }
+
+    public FakeMarathon electing() {
+        this.leadership = Leadership.ELECTING;
+        this.leader = null;
+        return this;
+    }
+
+    /** {@code /v2/deployments} serves the fixture's running deployment instead of []. */
+    public FakeMarathon deploymentsRunning(boolean running) {
+        this.deploymentsRunning = running;
+        return this;
+    }
+
+    @Override
+    void serve(HttpExchange exchange) throws IOException {
+        Leadership now = leadership;
+        Endpoint current = leader;
+        if (now == Leadership.ELECTING) {
+            // A standby that cannot reach a leader answers 502 (after ~2.5 s in reality; at once here).
+            reply(exchange, 502, "", Map.of());
+            return;
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (now == Leadership.NONE) {
+            int status = path.equals("/v2/leader") ? 404 : 503;
+            reply(exchange, status, status == 404 ? Fixtures.read("marathon/v2_leader.get.404.json") : "", Map.of());
+            return;
+        }
+        Map<String, String> headers = now == Leadership.SELF
+                ? Map.of("X-Marathon-Leader", "http://" + current)
+                : Map.of("X-Marathon-Leader", "http://" + current, "Via", "1.1 " + endpoint());
+        switch (path) {
+            case "/v2/leader" -> reply(exchange, 200, leaderBody(current), headers);
+            case "/v2/deployments" -> reply(exchange, 200,
+                    deploymentsRunning ? Fixtures.read("marathon/v2_deployments.json") : "[]", headers);
+            default -> reply(exchange, 404, "", headers);
+        }
+    }
+
+    /** The fixture's 200 body with the leader set to the fake's address. */
+    private static String leaderBody(Endpoint leader) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("marathon/v2_leader.get.200.json"));
+            body.put("leader", leader.toString());
+            return body.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

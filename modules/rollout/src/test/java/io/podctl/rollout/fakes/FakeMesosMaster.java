@@ -1,0 +1,104 @@
+package io.podctl.rollout.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.podctl.rollout.health.Endpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * One Mesos master over HTTP: {@code /metrics/snapshot}, {@code /master/redirect} and
+ * {@code /master/health}. Its state is set by the test (elected, log recovered, who leads).
+ */
+public final class FakeMesosMaster extends FakeHttpServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile boolean elected;
+    private volatile boolean logRecovered = true;
+    private volatile Endpoint leader;
+    private volatile boolean snapshotFails;
+
+    public FakeMesosMaster elected(boolean elected) {
+        this.elected = elected;
+        return this;
+    }
+
+    public FakeMesosMaster logRecovered(boolean recovered) {
+        this.logRecovered = recovered;
+        return this;
+    }
+
+    /** The master {@code /master/redirect} points at; null means none elected (503). */
+    public FakeMesosMaster leader(Endpoint leader) {
+        this.leader = leader;
+        return this;
+    }
+
+    /** Makes {@code /metrics/snapshot} answer 503, as while the master process starts. */
+    public FakeMesosMaster snapshotFails(boolean fails) {
+        this.snapshotFails = fails;
+        return this;
+    }
+
+    @Override
+    void serve(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestURI().getPath()) {
+            case "/metrics/snapshot" -> {
+                if (snapshotFails) {
+                    reply(exchange, 503, "", Map.of());
+                } else {
+                    reply(exchange, 200, snapshot().toString(), Map.of());
+                }
+            }
+            case "/master/redirect" -> {
+                Endpoint current = leader;
+                if (current == null) {
+                    reply(exchange, 503, "", Map.of());
+                } else {
+                    // Mesos answers with a protocol-relative URL to the leader's advertised address.
+                    reply(exchange, 307, "", Map.of("Location", "//" + current));
+                }
+            }
+            // Liveness only: 200 whatever the election says, as the real master does.
+            case "/master/health" -> reply(exchange, 200, "", Map.of());
+            default -> reply(exchange, 404, "", Map.of());
+        }
+    }
+
+    /**
+     * The flat {@code /metrics/snapshot} body. No genuine flat sample exists, so it is converted
+     * from the v1 GET_METRICS fixture (a list of {name, value}) into one object of the same names
+     * and values. That doc sample names the replicated-log gauge {@code log/recovered}; masters
+     * expose it as {@code registrar/log/recovered} (docs/monitoring.md), so that key is added with
+     * the sample's value. The test-controlled gauges are then set on a copy.
+     */
+    private ObjectNode snapshot() {
+        ObjectNode snapshot = flatMetrics().deepCopy();
+        snapshot.put("master/elected", elected ? 1.0 : 0.0);
+        snapshot.put("registrar/log/recovered", logRecovered ? 1.0 : 0.0);
+        return snapshot;
+    }
+
+    private static volatile ObjectNode flatMetrics;
+
+    static ObjectNode flatMetrics() {
+        if (flatMetrics == null) {
+            try {
+                JsonNode metrics = JSON.readTree(Fixtures.read("mesos/v1_get_metrics.response.json"))
+                        .path("get_metrics").path("metrics");
+                ObjectNode flat = JSON.createObjectNode();
+                metrics.forEach(metric -> flat.put(metric.path("name").asText(), metric.path("value").asDouble()));
+                flat.put("registrar/log/recovered", flat.path("log/recovered").asDouble());
+                flatMetrics = flat;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return flatMetrics;
+    }
+}

@@ -1,0 +1,102 @@
+package io.podctl.rollout.health;
+
+import io.podctl.rollout.fakes.FakeMarathons;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarathonProbeTest {
+
+    private final FakeMarathons marathons = FakeMarathons.start(3);
+    private final MarathonProbe probe =
+            new MarathonProbe(marathons.endpoints(), new ProbeHttpClient(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+
+    @AfterEach
+    void stopMarathons() {
+        marathons.close();
+    }
+
+    @Test
+    void idleClusterWithOneLeaderIsHealthy() {
+        marathons.elect(2);
+
+        Health health = probe.clusterHealth();
+
+        assertThat(health.healthy()).as(health.toString()).isTrue();
+        assertThat(health.fact("leader")).isEqualTo(marathons.endpoints().get(2).toString());
+        assertThat(health.fact("deployments")).isEqualTo("0");
+    }
+
+    @Test
+    void standbyAnswerIsProxiedAndNamesTheLeader() {
+        marathons.elect(0);
+
+        MarathonLeaderAnswer fromStandby = probe.leaderAnswer(marathons.endpoints().get(1));
+        MarathonLeaderAnswer fromLeader = probe.leaderAnswer(marathons.endpoints().get(0));
+
+        assertThat(fromStandby).isInstanceOf(MarathonLeaderAnswer.Led.class);
+        MarathonLeaderAnswer.Led standby = (MarathonLeaderAnswer.Led) fromStandby;
+        assertThat(standby.leader()).isEqualTo(marathons.endpoints().get(0));
+        assertThat(standby.proxied()).isTrue();
+        assertThat(standby.leaderHeader()).isEqualTo("http://" + marathons.endpoints().get(0));
+        assertThat(((MarathonLeaderAnswer.Led) fromLeader).proxied()).isFalse();
+    }
+
+    @Test
+    void noLeaderAnswers404() {
+        marathons.noLeader();
+
+        assertThat(probe.leaderAnswer(marathons.endpoints().get(0))).isInstanceOf(MarathonLeaderAnswer.NoLeader.class);
+        assertThat(probe.leader()).isEmpty();
+        assertThat(probe.clusterHealth().reason()).isEqualTo("no agreed Marathon leader");
+    }
+
+    @Test
+    void electionInProgressAnswers502() {
+        marathons.electing();
+
+        assertThat(probe.leaderAnswer(marathons.endpoints().get(1))).isInstanceOf(MarathonLeaderAnswer.Electing.class);
+        assertThat(probe.clusterHealth().healthy()).isFalse();
+    }
+
+    @Test
+    void leaderIsFoundWhileOneStandbyIsStillElecting() {
+        marathons.elect(0);
+        marathons.instance(2).electing();
+
+        assertThat(probe.leader()).contains(marathons.endpoints().get(0));
+    }
+
+    @Test
+    void runningDeploymentMakesTheClusterBusy() throws IOException {
+        marathons.elect(1).deploymentsRunning(true);
+
+        Health health = probe.clusterHealth();
+
+        assertThat(probe.deployments(marathons.endpoints().get(0))).isEqualTo(1);
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.reason()).isEqualTo("1 deployments running");
+    }
+
+    @Test
+    void instancesNamingDifferentLeadersAreUnhealthy() {
+        marathons.elect(0);
+        marathons.instance(2).leads();
+
+        assertThat(probe.leader()).isEmpty();
+        assertThat(probe.clusterHealth().healthy()).isFalse();
+    }
+
+    @Test
+    void stoppedInstanceIsUnreachableButTheOthersStillAgree() {
+        marathons.elect(0);
+        marathons.instance(1).close();
+
+        assertThat(probe.leaderAnswer(marathons.endpoints().get(1))).isInstanceOf(MarathonLeaderAnswer.Unreachable.class);
+        assertThat(probe.clusterHealth().healthy()).isTrue();
+    }
+}
