@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Where and as whom podctl talks to AWS: region, credentials and an optional endpoint override
- * (an emulator such as moto, or a VPC endpoint). Every client podctl builds comes from here, so
- * the override reaches all of them. Immutable; clients it builds belong to the caller.
+ * Where and as whom podctl talks to AWS: region, credentials and an optional endpoint override (an
+ * emulator such as moto, or a VPC endpoint). Every client podctl builds comes from here, so the
+ * override reaches all of them. Immutable; clients it builds belong to the caller.
  */
 public final class AwsContext {
 
@@ -49,8 +49,8 @@ public final class AwsContext {
   }
 
   /**
-   * Region and credentials from the standard AWS provider chains (env, profile, instance role);
-   * the endpoint from {@code --endpoint-url} when given, else from {@code AWS_ENDPOINT_URL}.
+   * Region and credentials from the standard AWS provider chains (env, profile, instance role); the
+   * endpoint from {@code --endpoint-url} when given, else from {@code AWS_ENDPOINT_URL}.
    *
    * @param endpointFlag the {@code --endpoint-url} value, or null
    */
@@ -75,8 +75,7 @@ public final class AwsContext {
 
   /** The same context in another region (a pod's region wins over the profile's). */
   public AwsContext withRegion(String regionName) {
-    return new AwsContext(
-        Optional.of(Region.of(regionName)), credentials, endpoint, interceptors);
+    return new AwsContext(Optional.of(Region.of(regionName)), credentials, endpoint, interceptors);
   }
 
   /** The same context with an interceptor on every client (request counting, tracing). */
@@ -135,7 +134,8 @@ public final class AwsContext {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
       throw new AwsCallFailed(
-          "no AWS region configured: set AWS_REGION (or a profile region), or give the pod's region",
+          "no AWS region configured: set AWS_REGION (or a profile region), or give the pod's"
+              + " region",
           e);
     }
   }

@@ -55,10 +55,14 @@ class AwsContextTest {
     // a virtual-host-style request would go to bucket.127.0.0.1 and fail to resolve
     try (S3Client s3 = moto.s3()) {
       s3.createBucket(
-          r -> r.bucket("path.style").createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+          r ->
+              r.bucket("path.style")
+                  .createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
       s3.putObject(r -> r.bucket("path.style").key("k"), RequestBody.fromString("v"));
 
-      String read = s3.getObjectAsBytes(r -> r.bucket("path.style").key("k")).asString(StandardCharsets.UTF_8);
+      String read =
+          s3.getObjectAsBytes(r -> r.bucket("path.style").key("k"))
+              .asString(StandardCharsets.UTF_8);
 
       assertThat(read).isEqualTo("v");
     }

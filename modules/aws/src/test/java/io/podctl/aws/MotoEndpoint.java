@@ -13,6 +13,7 @@ public record MotoEndpoint(URI uri) {
 
   public static final String SECRET_KEY = "secret";
   public static final String REGION = "us-west-2";
+
   /** The account moto pretends to be. */
   public static final String ACCOUNT = "123456789012";
 

@@ -32,12 +32,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>One server per JVM, started by the first test class that uses it and stopped when the
- * run ends; its state is reset before each test class, so classes cannot see each other's
- * resources. The executable is {@code -Dpodctl.moto=PATH}, else {@code <repo>/.venv/bin/
- * moto_server} (as {@code scripts/test-deps} installs it), else {@code moto_server} on PATH.
- * Without it the tests are skipped, or fail when {@code CI=true}, so CI never passes by
- * skipping.
+ * <p>One server per JVM, started by the first test class that uses it and stopped when the run
+ * ends; its state is reset before each test class, so classes cannot see each other's resources.
+ * The executable is {@code -Dpodctl.moto=PATH}, else {@code <repo>/.venv/bin/ moto_server} (as
+ * {@code scripts/test-deps} installs it), else {@code moto_server} on PATH. Without it the tests
+ * are skipped, or fail when {@code CI=true}, so CI never passes by skipping.
  */
 public final class MotoServer implements BeforeAllCallback, ParameterResolver {
 
@@ -83,11 +82,14 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
 
   /** The moto_server to run; aborts (or fails on CI) the test class when there is none. */
   static Path executable() {
-    Optional<Path> found = locate();
+    return executable(locate(), "true".equalsIgnoreCase(System.getenv("CI")));
+  }
+
+  static Path executable(Optional<Path> found, boolean onCi) {
     if (found.isPresent()) {
       return found.get();
     }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+    if (onCi) {
       throw new IllegalStateException(INSTALL_HINT);
     }
     Assumptions.abort(INSTALL_HINT);
@@ -201,8 +203,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
 
     private static Process launch(Path executable, int port, Path log) {
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+          new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       try {
@@ -246,7 +247,8 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
     }
 
     private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket socket =
+          new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         return socket.getLocalPort();
       } catch (IOException e) {
         throw new UncheckedIOException("no free port on 127.0.0.1", e);

@@ -2,7 +2,9 @@ package io.podctl.aws.backend;
 
 import java.util.regex.Pattern;
 
-/** An {@code s3://bucket/prefix} state location; the prefix may be empty, never has edge slashes. */
+/**
+ * An {@code s3://bucket/prefix} state location; the prefix may be empty, never has edge slashes.
+ */
 public record BackendLocation(String bucket, String prefix) {
 
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -17,7 +19,8 @@ public record BackendLocation(String bucket, String prefix) {
 
   public static BackendLocation parse(String url) {
     if (url == null || !url.startsWith("s3://")) {
-      throw new IllegalArgumentException("backend URL must look like s3://bucket/prefix, got: " + url);
+      throw new IllegalArgumentException(
+          "backend URL must look like s3://bucket/prefix, got: " + url);
     }
     String rest = url.substring("s3://".length());
     int slash = rest.indexOf('/');

@@ -39,8 +39,7 @@ public final class S3StateBackend implements StateBackend {
                           .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED))));
       ServerSideEncryptionRule aes256 =
           ServerSideEncryptionRule.builder()
-              .applyServerSideEncryptionByDefault(
-                  d -> d.sseAlgorithm(ServerSideEncryption.AES256))
+              .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
               .build();
       step(
           "PutBucketEncryption",
@@ -73,7 +72,8 @@ public final class S3StateBackend implements StateBackend {
         s3.createBucket(r -> r.bucket(bucket));
       } else {
         s3.createBucket(
-            r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region.id())));
+            r ->
+                r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region.id())));
       }
     } catch (BucketAlreadyOwnedByYouException e) {
       // a second init: the settings below are reapplied, which is harmless

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An object's bytes and the version tag to hand back to {@link BlobStore#putIfMatch}. The tag
- * is opaque: S3's ETag (quotes included) or a content hash for the directory store.
+ * An object's bytes and the version tag to hand back to {@link BlobStore#putIfMatch}. The tag is
+ * opaque: S3's ETag (quotes included) or a content hash for the directory store.
  */
 public record Blob(byte[] bytes, String etag) {
 

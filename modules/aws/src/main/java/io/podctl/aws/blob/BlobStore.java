@@ -3,11 +3,11 @@ package io.podctl.aws.blob;
 import java.util.Optional;
 
 /**
- * A small key/value object store with compare-and-set writes: the rollout journal and its lock
- * live here, in S3 for a team and in a directory for a laptop.
+ * A small key/value object store with compare-and-set writes: the rollout journal and its lock live
+ * here, in S3 for a team and in a directory for a laptop.
  *
- * <p>Keys are relative paths: segments of letters, digits, {@code . _ -} that start with a
- * letter or digit, joined by {@code /}. A bad key is an {@link IllegalArgumentException}.
+ * <p>Keys are relative paths: segments of letters, digits, {@code . _ -} that start with a letter
+ * or digit, joined by {@code /}. A bad key is an {@link IllegalArgumentException}.
  */
 public interface BlobStore extends AutoCloseable {
 

@@ -21,16 +21,17 @@ import java.util.function.Supplier;
 /**
  * {@link BlobStore} in a local directory, one file per key.
  *
- * <p>Every write goes to a temp file first and is renamed into place with ATOMIC_MOVE, so a
- * reader never sees half a file. The conditional writes (and the others, so they cannot slip
- * between a check and its rename) run under a lock: an OS file lock on {@code .lock} against
- * other processes, and a JVM-wide lock per directory because the OS lock is per process.
- * (CREATE_NEW alone would make create-only atomic, but would show readers a half-written file.)
- * The etag is the SHA-256 of the content.
+ * <p>Every write goes to a temp file first and is renamed into place with ATOMIC_MOVE, so a reader
+ * never sees half a file. The conditional writes (and the others, so they cannot slip between a
+ * check and its rename) run under a lock: an OS file lock on {@code .lock} against other processes,
+ * and a JVM-wide lock per directory because the OS lock is per process. (CREATE_NEW alone would
+ * make create-only atomic, but would show readers a half-written file.) The etag is the SHA-256 of
+ * the content.
  */
 public final class DirectoryBlobStore implements BlobStore {
 
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   private final Path root;
 

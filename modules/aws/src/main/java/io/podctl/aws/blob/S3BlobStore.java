@@ -15,14 +15,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * {@link BlobStore} on S3 conditional writes: {@code If-None-Match: *} for create-only and
- * {@code If-Match: <etag>} for compare-and-set. S3 evaluates both atomically on the server, so
- * two callers racing for the same key cannot both succeed.
+ * {@link BlobStore} on S3 conditional writes: {@code If-None-Match: *} for create-only and {@code
+ * If-Match: <etag>} for compare-and-set. S3 evaluates both atomically on the server, so two callers
+ * racing for the same key cannot both succeed.
  */
 public final class S3BlobStore implements BlobStore {
 
   private static final int PRECONDITION_FAILED = 412;
   private static final int NOT_FOUND = 404;
+
   /** S3 answers 409 ConditionalRequestConflict while another conditional write is in flight. */
   private static final int CONFLICT = 409;
 

@@ -7,8 +7,8 @@ public interface RemoteCommand extends AutoCloseable {
 
   /**
    * Runs {@code shellCommand} on the instance and waits for its result up to {@code deadline}.
-   * Never throws for a command that failed or a host that cannot be reached: that is the answer
-   * a probe needs. Throws {@link io.podctl.aws.AwsCallFailed} when AWS itself refuses the call.
+   * Never throws for a command that failed or a host that cannot be reached: that is the answer a
+   * probe needs. Throws {@link io.podctl.aws.AwsCallFailed} when AWS itself refuses the call.
    */
   CommandResult run(String instanceId, String shellCommand, Duration deadline);
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException
 public final class SsmRunCommand implements RemoteCommand {
 
   private static final String DOCUMENT = "AWS-RunShellScript";
+
   /** SSM's minimum for the delivery timeout. */
   private static final long MIN_DELIVERY_SECONDS = 30;
 
@@ -86,7 +87,8 @@ public final class SsmRunCommand implements RemoteCommand {
     try {
       invocation = ssm.getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId));
     } catch (InvocationDoesNotExistException e) {
-      return Optional.empty(); // SSM needs a moment after SendCommand before it knows the invocation
+      return Optional
+          .empty(); // SSM needs a moment after SendCommand before it knows the invocation
     } catch (SdkException e) {
       throw AwsErrors.failed("GetCommandInvocation " + commandId, e);
     }

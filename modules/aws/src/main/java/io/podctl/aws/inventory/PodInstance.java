@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One EC2 instance of a pod as AWS reports it. Tags are optional because a host launched by
- * hand, or half-created, may lack them.
+ * One EC2 instance of a pod as AWS reports it. Tags are optional because a host launched by hand,
+ * or half-created, may lack them.
  *
  * @param state the EC2 state name: pending, running, stopping, stopped
  */

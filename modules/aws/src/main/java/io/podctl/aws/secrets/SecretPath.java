@@ -8,6 +8,7 @@ public record SecretPath(String pod, String key) {
 
   private static final Pattern POD = Pattern.compile("[a-z][a-z0-9-]{0,39}");
   private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
+
   /** SSM's limit on a parameter name. */
   private static final int MAX_NAME = 1011;
 
@@ -33,8 +34,7 @@ public record SecretPath(String pod, String key) {
   /** {@code /pods/<pod>/}, under which all of a pod's secrets live; validates the pod name. */
   public static String prefix(String pod) {
     if (pod == null || !POD.matcher(pod).matches()) {
-      throw new IllegalArgumentException(
-          "pod name must match [a-z][a-z0-9-]{0,39}, got: " + pod);
+      throw new IllegalArgumentException("pod name must match [a-z][a-z0-9-]{0,39}, got: " + pod);
     }
     return "/pods/" + pod + "/";
   }

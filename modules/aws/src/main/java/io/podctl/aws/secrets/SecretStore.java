@@ -6,8 +6,8 @@ import java.util.List;
 public interface SecretStore {
 
   /**
-   * Stores (or overwrites) a secret. Neither the value nor anything derived from it appears in
-   * logs or exception messages.
+   * Stores (or overwrites) a secret. Neither the value nor anything derived from it appears in logs
+   * or exception messages.
    *
    * @return the parameter name, e.g. {@code /pods/prd-pod-1/marathon/http-credentials}
    * @throws IllegalArgumentException for a bad pod name or key (the message shows the key)

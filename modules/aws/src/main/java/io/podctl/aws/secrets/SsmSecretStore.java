@@ -52,9 +52,7 @@ public final class SsmSecretStore implements SecretStore {
             .build();
     try (SsmClient ssm = context.ssm()) {
       // DescribeParameters returns metadata only: values never leave SSM here
-      return ssm
-          .describeParametersPaginator(r -> r.parameterFilters(underPod))
-          .stream()
+      return ssm.describeParametersPaginator(r -> r.parameterFilters(underPod)).stream()
           .flatMap(page -> page.parameters().stream())
           .map(
               p ->

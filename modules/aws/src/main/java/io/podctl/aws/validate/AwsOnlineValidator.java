@@ -26,15 +26,16 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 /**
  * Asks EC2, SSM and Secrets Manager whether a pod's zones, image and secret references exist.
  *
- * <p>Secret references are checked with metadata calls only (DescribeParameters,
- * DescribeSecret), so the values are never transferred. The image parameter is the one
- * exception: it holds an AMI id, not a secret, and is read with GetParameter because public
- * parameters such as {@code /aws/service/...} are invisible to DescribeParameters and because
- * the AMI it names must exist too.
+ * <p>Secret references are checked with metadata calls only (DescribeParameters, DescribeSecret),
+ * so the values are never transferred. The image parameter is the one exception: it holds an AMI
+ * id, not a secret, and is read with GetParameter because public parameters such as {@code
+ * /aws/service/...} are invisible to DescribeParameters and because the AMI it names must exist
+ * too.
  */
 public final class AwsOnlineValidator implements OnlineValidator {
 
   private static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
+
   /** DescribeParameters accepts at most 50 values in one Name filter. */
   private static final int NAMES_PER_FILTER = 50;
 
@@ -73,7 +74,9 @@ public final class AwsOnlineValidator implements OnlineValidator {
       if (found.isEmpty()) {
         findings.add(
             new OnlineFinding(
-                Subject.ZONE, zone, "zone " + zone + " does not exist in region " + check.region()));
+                Subject.ZONE,
+                zone,
+                "zone " + zone + " does not exist in region " + check.region()));
       } else if (found.get().optInStatus() == AvailabilityZoneOptInStatus.NOT_OPTED_IN) {
         findings.add(
             new OnlineFinding(
@@ -97,7 +100,8 @@ public final class AwsOnlineValidator implements OnlineValidator {
       imageId = ssm.getParameter(r -> r.name(name)).parameter().value();
     } catch (ParameterNotFoundException e) {
       return List.of(
-          new OnlineFinding(Subject.IMAGE, name, "image SSM parameter " + name + " does not exist"));
+          new OnlineFinding(
+              Subject.IMAGE, name, "image SSM parameter " + name + " does not exist"));
     } catch (SdkException e) {
       throw AwsErrors.failed("GetParameter " + name, e);
     }
@@ -181,8 +185,7 @@ public final class AwsOnlineValidator implements OnlineValidator {
       ParameterStringFilter byName =
           ParameterStringFilter.builder().key("Name").option("Equals").values(batch).build();
       try {
-        ssm.describeParametersPaginator(r -> r.parameterFilters(byName))
-            .stream()
+        ssm.describeParametersPaginator(r -> r.parameterFilters(byName)).stream()
             .flatMap(page -> page.parameters().stream())
             .map(ParameterMetadata::name)
             .forEach(existing::add);

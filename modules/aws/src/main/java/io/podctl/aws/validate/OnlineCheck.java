@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * What {@code podctl validate --online} asks AWS about one pod.
  *
- * @param secretReferences values of the spec's {@code secrets} map, e.g. {@code ssm:/pods/a/b}
- *     or {@code secretsmanager:arn:aws:secretsmanager:...}
+ * @param secretReferences values of the spec's {@code secrets} map, e.g. {@code ssm:/pods/a/b} or
+ *     {@code secretsmanager:arn:aws:secretsmanager:...}
  */
 public record OnlineCheck(
     String region, List<String> zones, ImageSource image, List<String> secretReferences) {

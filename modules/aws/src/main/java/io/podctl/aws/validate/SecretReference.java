@@ -9,7 +9,9 @@ sealed interface SecretReference {
 
   record SsmParameter(String written, String name) implements SecretReference {}
 
-  /** @param region the region in the ARN (fourth field) */
+  /**
+   * @param region the region in the ARN (fourth field)
+   */
   record SecretsManagerSecret(String written, String arn, String region)
       implements SecretReference {}
 

@@ -51,8 +51,10 @@ class S3StateBackendTest {
   @Test
   void badUrlsAreRejectedBeforeAnyCall() {
     StateBackend backend = new S3StateBackend(aws);
-    assertThatThrownBy(() -> backend.initBackend("gs://bucket")).hasMessageContaining("s3://bucket/prefix");
-    assertThatThrownBy(() -> backend.initBackend("s3://Bad_Bucket")).hasMessageContaining("Bad_Bucket");
+    assertThatThrownBy(() -> backend.initBackend("gs://bucket"))
+        .hasMessageContaining("s3://bucket/prefix");
+    assertThatThrownBy(() -> backend.initBackend("s3://Bad_Bucket"))
+        .hasMessageContaining("Bad_Bucket");
   }
 
   @Test
@@ -67,7 +69,8 @@ class S3StateBackendTest {
 
   private void assertSecured(String bucket, String region) {
     try (S3Client s3 = aws.s3()) {
-      assertThat(s3.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString()).isEqualTo(region);
+      assertThat(s3.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString())
+          .isEqualTo(region);
       assertThat(s3.getBucketVersioning(r -> r.bucket(bucket)).status())
           .isEqualTo(BucketVersioningStatus.ENABLED);
       assertThat(

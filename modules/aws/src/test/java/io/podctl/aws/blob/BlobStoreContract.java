@@ -127,7 +127,8 @@ abstract class BlobStoreContract {
       store.put(key, bytes("base"));
       String etag = store.get(key).orElseThrow().etag();
 
-      List<Boolean> outcomes = race(writer -> store.putIfMatch(key, bytes("writer-" + writer), etag));
+      List<Boolean> outcomes =
+          race(writer -> store.putIfMatch(key, bytes("writer-" + writer), etag));
 
       assertThat(outcomes).as("round %d", round).containsOnlyOnce(true);
       assertThat(text(store.get(key).orElseThrow())).isEqualTo("writer-" + outcomes.indexOf(true));

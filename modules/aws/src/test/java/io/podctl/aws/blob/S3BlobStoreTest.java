@@ -28,8 +28,7 @@ class S3BlobStoreTest extends BlobStoreContract {
   BlobStore newStore() {
     // a fresh prefix per test in one versioned bucket, like the real journal layout
     location =
-        new S3StateBackend(aws)
-            .initBackend("s3://podctl-journal/run-" + STORES.incrementAndGet());
+        new S3StateBackend(aws).initBackend("s3://podctl-journal/run-" + STORES.incrementAndGet());
     return new S3BlobStore(aws, location);
   }
 

@@ -6,6 +6,7 @@ import io.podctl.aws.AwsContext;
 import io.podctl.aws.MotoServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,11 +67,15 @@ class Ec2PodInventoryTest {
     List<PodInstance> instances = new Ec2PodInventory(aws).instances(POD);
 
     PodInstance zk3 =
-        instances.stream().filter(i -> i.node().equals(java.util.Optional.of("zk-3"))).findFirst().orElseThrow();
+        instances.stream()
+            .filter(i -> i.node().equals(Optional.of("zk-3")))
+            .findFirst()
+            .orElseThrow();
     assertThat(zk3.instanceId()).startsWith("i-");
     assertThat(zk3.zone()).isEqualTo("us-west-2c");
     assertThat(zk3.state()).isEqualTo("running");
-    assertThat(zk3.privateIp()).hasValueSatisfying(ip -> assertThat(ip).matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
+    assertThat(zk3.privateIp())
+        .hasValueSatisfying(ip -> assertThat(ip).matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
     assertThat(zk3.role()).contains("zookeeper");
     assertThat(zk3.version()).contains("3.9.5");
   }
@@ -79,7 +84,7 @@ class Ec2PodInventoryTest {
   void terminatedInstancesAndOtherPodsAreLeftOut() {
     List<PodInstance> instances = new Ec2PodInventory(aws).instances(POD);
 
-    assertThat(instances).extracting(PodInstance::node).doesNotContain(java.util.Optional.of("master-1"));
+    assertThat(instances).extracting(PodInstance::node).doesNotContain(Optional.of("master-1"));
     assertThat(new Ec2PodInventory(aws).instances("other-pod")).hasSize(1);
     assertThat(new Ec2PodInventory(aws).instances("no-such-pod")).isEmpty();
   }
@@ -115,8 +120,10 @@ class Ec2PodInventoryTest {
     return aws.withInterceptor(
         new ExecutionInterceptor() {
           @Override
-          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if ("DescribeInstances".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if ("DescribeInstances"
+                .equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
               describeCalls.incrementAndGet();
             }
           }
@@ -124,7 +131,8 @@ class Ec2PodInventoryTest {
   }
 
   /** One RunInstances per host, as the infra program does, so each is its own reservation. */
-  private String launch(Ec2Client ec2, String pod, String zone, String node, String role, String version) {
+  private String launch(
+      Ec2Client ec2, String pod, String zone, String node, String role, String version) {
     List<Tag> tags = new ArrayList<>();
     tags.add(Tag.builder().key(PodTags.POD).value(pod).build());
     if (node != null) {

@@ -12,7 +12,8 @@ class InventoryDiffTest {
 
   @Test
   void plannedNodesOnTheirVersionAreInSync() {
-    InventoryDiff diff = InventoryDiff.compare(List.of(ZK1), List.of(instance("i-1", "zk-1", "3.9.5", "running")));
+    InventoryDiff diff =
+        InventoryDiff.compare(List.of(ZK1), List.of(instance("i-1", "zk-1", "3.9.5", "running")));
 
     assertThat(diff.inSync()).isTrue();
   }
@@ -20,11 +21,20 @@ class InventoryDiffTest {
   @Test
   void instanceWithoutVersionTagCountsAsDrifted() {
     PodInstance untagged =
-        new PodInstance("i-1", "us-west-2a", "running", Optional.empty(), Optional.of("zookeeper"), Optional.of("zk-1"), Optional.empty());
+        new PodInstance(
+            "i-1",
+            "us-west-2a",
+            "running",
+            Optional.empty(),
+            Optional.of("zookeeper"),
+            Optional.of("zk-1"),
+            Optional.empty());
 
     InventoryDiff diff = InventoryDiff.compare(List.of(ZK1), List.of(untagged));
 
-    assertThat(diff.drifted()).singleElement().satisfies(d -> assertThat(d.actualVersion()).isEqualTo("(untagged)"));
+    assertThat(diff.drifted())
+        .singleElement()
+        .satisfies(d -> assertThat(d.actualVersion()).isEqualTo("(untagged)"));
   }
 
   @Test
@@ -45,11 +55,20 @@ class InventoryDiffTest {
 
     InventoryDiff diff = InventoryDiff.compare(List.of(ZK1), List.of(stopped, running));
 
-    assertThat(diff.drifted()).singleElement().satisfies(d -> assertThat(d.actual()).isEqualTo(running));
+    assertThat(diff.drifted())
+        .singleElement()
+        .satisfies(d -> assertThat(d.actual()).isEqualTo(running));
     assertThat(diff.extra()).containsExactly(stopped);
   }
 
   private static PodInstance instance(String id, String node, String version, String state) {
-    return new PodInstance(id, "us-west-2a", state, Optional.of("10.0.0.1"), Optional.of("zookeeper"), Optional.of(node), Optional.of(version));
+    return new PodInstance(
+        id,
+        "us-west-2a",
+        state,
+        Optional.of("10.0.0.1"),
+        Optional.of("zookeeper"),
+        Optional.of(node),
+        Optional.of(version));
   }
 }

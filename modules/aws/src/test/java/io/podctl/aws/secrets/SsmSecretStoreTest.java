@@ -51,7 +51,8 @@ class SsmSecretStoreTest {
 
     try (SsmClient ssm = aws.ssm()) {
       Parameter stored =
-          ssm.getParameter(r -> r.name("/pods/over-pod/marathon/http-credentials").withDecryption(true))
+          ssm.getParameter(
+                  r -> r.name("/pods/over-pod/marathon/http-credentials").withDecryption(true))
               .parameter();
       assertThat(stored.value()).isEqualTo("second");
       assertThat(stored.version()).isEqualTo(2L);
@@ -72,7 +73,8 @@ class SsmSecretStoreTest {
         .containsExactly("marathon/http-credentials", "zookeeper.digest");
     assertThat(entries)
         .extracting(SecretEntry::parameterName)
-        .containsExactly("/pods/list-pod/marathon/http-credentials", "/pods/list-pod/zookeeper.digest");
+        .containsExactly(
+            "/pods/list-pod/marathon/http-credentials", "/pods/list-pod/zookeeper.digest");
     assertThat(entries).allSatisfy(e -> assertThat(e.lastModified()).isAfter(before));
     assertThat(entries.toString()).doesNotContain(VALUE);
   }

@@ -1,6 +1,7 @@
 package io.podctl.aws.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.podctl.aws.AwsContext;
 import io.podctl.aws.MotoServer;
@@ -45,7 +46,8 @@ class AwsOnlineValidatorTest {
               .get(0)
               .instanceId();
       imageId = ec2.createImage(r -> r.instanceId(instance).name("mesos-base-1")).imageId();
-      ssm.putParameter(r -> r.name("/pods/images/mesos-base").type(ParameterType.STRING).value(imageId));
+      ssm.putParameter(
+          r -> r.name("/pods/images/mesos-base").type(ParameterType.STRING).value(imageId));
       ssm.putParameter(
           r -> r.name("/pods/images/stale").type(ParameterType.STRING).value(MISSING_AMI));
       ssm.putParameter(
@@ -63,8 +65,7 @@ class AwsOnlineValidatorTest {
         validator.validate(
             check(
                 new ImageSource.Ami(imageId),
-                List.of(
-                    "ssm:/pods/p1/marathon/http-credentials", "secretsmanager:" + secretArn)));
+                List.of("ssm:/pods/p1/marathon/http-credentials", "secretsmanager:" + secretArn)));
 
     assertThat(findings).isEmpty();
   }
@@ -80,9 +81,7 @@ class AwsOnlineValidatorTest {
 
     assertThat(validator.validate(check))
         .extracting(OnlineFinding::subject, OnlineFinding::reference)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Subject.ZONE, "us-west-2x"),
-            org.assertj.core.groups.Tuple.tuple(Subject.ZONE, "us-east-1a"));
+        .containsExactly(tuple(Subject.ZONE, "us-west-2x"), tuple(Subject.ZONE, "us-east-1a"));
   }
 
   @Test
@@ -99,13 +98,16 @@ class AwsOnlineValidatorTest {
 
   @Test
   void imageParameterNamingAnExistingAmiPasses() {
-    assertThat(validator.validate(check(new ImageSource.SsmParameter("/pods/images/mesos-base"), List.of())))
+    assertThat(
+            validator.validate(
+                check(new ImageSource.SsmParameter("/pods/images/mesos-base"), List.of())))
         .isEmpty();
   }
 
   @Test
   void missingImageParameterIsReported() {
-    assertThat(validator.validate(check(new ImageSource.SsmParameter("/pods/images/nope"), List.of())))
+    assertThat(
+            validator.validate(check(new ImageSource.SsmParameter("/pods/images/nope"), List.of())))
         .singleElement()
         .satisfies(
             f -> {
@@ -116,7 +118,9 @@ class AwsOnlineValidatorTest {
 
   @Test
   void imageParameterNamingAMissingAmiIsReported() {
-    assertThat(validator.validate(check(new ImageSource.SsmParameter("/pods/images/stale"), List.of())))
+    assertThat(
+            validator.validate(
+                check(new ImageSource.SsmParameter("/pods/images/stale"), List.of())))
         .singleElement()
         .satisfies(
             f -> {
@@ -158,7 +162,9 @@ class AwsOnlineValidatorTest {
   void missingSecretsManagerSecretIsReported() {
     String missing = "arn:aws:secretsmanager:us-west-2:123456789012:secret:p1/gone-AbCdEf";
 
-    assertThat(validator.validate(check(new ImageSource.Ami(imageId), List.of("secretsmanager:" + missing))))
+    assertThat(
+            validator.validate(
+                check(new ImageSource.Ami(imageId), List.of("secretsmanager:" + missing))))
         .singleElement()
         .satisfies(
             f -> {
@@ -171,7 +177,9 @@ class AwsOnlineValidatorTest {
   void secretInAnotherRegionIsReported() {
     String elsewhere = secretArn.replace(":us-west-2:", ":eu-west-1:");
 
-    assertThat(validator.validate(check(new ImageSource.Ami(imageId), List.of("secretsmanager:" + elsewhere))))
+    assertThat(
+            validator.validate(
+                check(new ImageSource.Ami(imageId), List.of("secretsmanager:" + elsewhere))))
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("eu-west-1").contains("us-west-2"));
   }

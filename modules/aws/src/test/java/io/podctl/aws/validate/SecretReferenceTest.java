@@ -17,7 +17,8 @@ class SecretReferenceTest {
     String arn = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:a/b-XyZ123";
 
     assertThat(SecretReference.parse("secretsmanager:" + arn))
-        .contains(new SecretReference.SecretsManagerSecret("secretsmanager:" + arn, arn, "eu-central-1"));
+        .contains(
+            new SecretReference.SecretsManagerSecret("secretsmanager:" + arn, arn, "eu-central-1"));
   }
 
   @Test
