@@ -80,7 +80,7 @@ public final class ZooKeeperProbe {
         return judge(statuses(), majority - 1);
     }
 
-    /** One member is in the quorum (leader or follower) and runs {@code expectedVersion} (blank: any). */
+    /** One member is in the quorum (leader, follower, observer) and runs {@code expectedVersion} (null or blank: any). */
     public Health memberHealth(Endpoint server, String expectedVersion) {
         ZooKeeperNodeStatus status = status(server);
         Map<String, String> facts = Health.newFacts();
@@ -90,7 +90,7 @@ public final class ZooKeeperProbe {
         if (!status.inQuorum()) {
             return Health.unhealthy(server + " is not in the quorum: " + status.describe(), facts);
         }
-        if (!expectedVersion.isBlank() && !expectedVersion.equals(status.version())) {
+        if (expectedVersion != null && !expectedVersion.isBlank() && !expectedVersion.equals(status.version())) {
             return Health.unhealthy(server + " runs " + status.version() + ", expected " + expectedVersion, facts);
         }
         return Health.healthy(server + " is " + status.describe(), facts);
