@@ -1,0 +1,84 @@
+package io.podctl.rollout.run;
+
+import io.podctl.plan.Role;
+import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.health.Health;
+import io.podctl.rollout.health.HealthProbe;
+import io.podctl.rollout.health.MarathonLeaderAnswer;
+import io.podctl.rollout.health.MarathonProbe;
+import io.podctl.rollout.health.MesosMasterProbe;
+import io.podctl.rollout.health.ZooKeeperProbe;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link PodHealth} over the real probes: ZooKeeper four-letter words, the Mesos masters'
+ * {@code /metrics/snapshot}, Marathon's {@code /v2/leader} and {@code /v2/deployments}. A role
+ * without endpoints is reported as not observable rather than assumed healthy.
+ */
+public final class ProbedPodHealth implements PodHealth {
+
+    private final Map<Role, Map<String, Endpoint>> endpoints;
+
+    /** @param endpoints per role, node name to the endpoint that role listens on (client port, 5050, 8080) */
+    public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints) {
+        Map<Role, Map<String, Endpoint>> copy = new LinkedHashMap<>();
+        endpoints.forEach((role, nodes) -> copy.put(role, new LinkedHashMap<>(nodes)));
+        this.endpoints = copy;
+    }
+
+    @Override
+    public Optional<HealthProbe> role(Role role) {
+        List<Endpoint> all = all(role);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (role) {
+            case ZOOKEEPER -> Optional.of(new ZooKeeperProbe(all).ensembleProbe());
+            case MESOS_MASTER -> Optional.of(new MesosMasterProbe(all).mastersProbe());
+            case MARATHON -> Optional.of(new MarathonProbe(all).clusterProbe());
+            case MESOS_AGENT -> Optional.empty();
+        };
+    }
+
+    @Override
+    public HealthProbe node(String node, Role role, String version) {
+        Endpoint endpoint = endpoints.getOrDefault(role, Map.of()).get(node);
+        if (endpoint == null) {
+            return () -> Health.unhealthy(role.wire() + " " + node + ": no endpoint known");
+        }
+        return switch (role) {
+            case ZOOKEEPER -> new ZooKeeperProbe(all(role)).memberProbe(endpoint, version);
+            case MESOS_MASTER -> new MesosMasterProbe(all(role)).recoveredProbe(endpoint);
+            case MARATHON -> () -> {
+                MarathonLeaderAnswer answer = new MarathonProbe(all(role)).leaderAnswer(endpoint);
+                return answer instanceof MarathonLeaderAnswer.Led
+                        ? Health.healthy(node + ": " + answer.describe(), Map.of("node", node))
+                        : Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
+            };
+            case MESOS_AGENT -> () -> Health.unhealthy("agents are not probed one by one");
+        };
+    }
+
+    @Override
+    public Optional<String> leader(Role role) {
+        List<Endpoint> all = all(role);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Endpoint> leader = switch (role) {
+            case ZOOKEEPER -> new ZooKeeperProbe(all).leader();
+            case MESOS_MASTER -> new MesosMasterProbe(all).leader();
+            case MARATHON -> new MarathonProbe(all).leader();
+            case MESOS_AGENT -> Optional.empty();
+        };
+        return leader.flatMap(l -> endpoints.get(role).entrySet().stream()
+                .filter(e -> e.getValue().equals(l)).map(Map.Entry::getKey).findFirst());
+    }
+
+    private List<Endpoint> all(Role role) {
+        return List.copyOf(endpoints.getOrDefault(role, Map.of()).values());
+    }
+}

@@ -1,0 +1,341 @@
+package io.podctl.rollout.run;
+
+import io.podctl.plan.NodeVersions;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.Role;
+import io.podctl.rollout.health.Health;
+import io.podctl.rollout.health.HealthProbe;
+import io.podctl.rollout.journal.Controls;
+import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.StepRecord;
+import io.podctl.rollout.journal.StepRecord.StepStatus;
+import io.podctl.rollout.plan.NodeChange;
+import io.podctl.rollout.plan.PodRollout;
+import io.podctl.rollout.plan.RolloutPlan;
+import io.podctl.rollout.plan.Stage;
+import io.podctl.rollout.window.MaintenanceWindow;
+import io.podctl.rollout.window.Soak;
+import io.podctl.rollout.window.StartDecision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Walks a {@link RolloutPlan}: pod by pod in wave order, role by role, node by node, each step
+ * journaled before and after it acts and followed by a gate. The first failed gate halts the
+ * run with nothing further touched. Pause and abort are read between steps.
+ */
+public final class RolloutExecutor {
+
+    private final NodeDriver driver;
+    private final PodTargets targets;
+    private final Journal journal;
+    private final Clock clock;
+    private final RunOptions options;
+    private final Consumer<String> progress;
+
+    public RolloutExecutor(NodeDriver driver, PodTargets targets, Journal journal, Clock clock, RunOptions options,
+                           Consumer<String> progress) {
+        this.driver = driver;
+        this.targets = targets;
+        this.journal = journal;
+        this.clock = clock;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Unwinds the walk with the outcome that ends it. */
+    private static final class Stop extends Exception {
+        final Outcome outcome;
+
+        Stop(Outcome outcome) {
+            super(outcome.describe(), null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    public Outcome run(RolloutPlan plan) throws InterruptedException {
+        Outcome outcome;
+        try {
+            outcome = walk(plan);
+        } catch (Stop stop) {
+            outcome = stop.outcome;
+        }
+        String how = outcome instanceof Outcome.Finished ? "finished"
+                : outcome instanceof Outcome.Halted ? "halted"
+                : outcome instanceof Outcome.Waiting ? "waiting"
+                : outcome instanceof Outcome.Paused ? "paused" : "aborted";
+        journal.ended(how, outcome.describe(), clock.now());
+        return outcome;
+    }
+
+    private Outcome walk(RolloutPlan plan) throws Stop, InterruptedException {
+        int upgraded = 0;
+        PodRollout previous = null;
+        for (PodRollout pod : plan.pods()) {
+            if (pod.upToDate()) {
+                progress.accept(pod.pod() + ": up to date");
+                previous = finishedEarlier(pod) ? pod : previous;
+                continue;
+            }
+            if (upgraded >= options.maxPods()) {
+                progress.accept("stopping after " + upgraded + " pod(s) (--max-pods); next: " + pod.pod());
+                break;
+            }
+            checkControls();
+            boolean resuming = journal.state().steps().stream()
+                    .anyMatch(s -> s.pod().equals(pod.pod()) && s.status() != StepStatus.DONE);
+            if (!resuming) {
+                mayStart(pod, previous);
+            }
+            upgradePod(pod);
+            upgraded++;
+            previous = pod;
+        }
+        return new Outcome.Finished(upgraded);
+    }
+
+    private boolean finishedEarlier(PodRollout pod) {
+        return journal.state().podsFinished().containsKey(pod.pod());
+    }
+
+    /** The pod's window and the previous pod's soak. */
+    private void mayStart(PodRollout pod, PodRollout previous) throws Stop {
+        Instant now = clock.now();
+        if (previous != null) {
+            Instant finished = journal.state().podsFinished().get(previous.pod());
+            Duration soak = previous.schedule().soakDuration();
+            if (finished != null && !Soak.isOver(finished, soak, now)) {
+                Instant until = Soak.over(finished, soak);
+                throw new Stop(new Outcome.Waiting("waiting for " + previous.pod() + " to soak " + soak.toHours()
+                        + "h before " + pod.pod() + ", until " + until, until));
+            }
+        }
+        Duration expected = options.stepEstimate().multipliedBy(pod.nodeSteps());
+        StartDecision decision = MaintenanceWindow.of(pod.schedule().window()).decide(now, expected);
+        if (decision instanceof StartDecision.Wait wait) {
+            String next = wait.next() == null ? "never (" + wait.reason() + ")" : wait.next().toString();
+            throw new Stop(new Outcome.Waiting("waiting for window of " + pod.pod() + ", next opens at " + next
+                    + " (expected duration " + expected.toMinutes() + " min)", wait.next()));
+        }
+    }
+
+    private void upgradePod(PodRollout pod) throws Stop, InterruptedException {
+        Instant started = clock.now();
+        PodPlan topology = pod.topology();
+        PodHealth health = targets.health(topology);
+        progress.accept(pod.pod() + ": upgrading " + pod.nodeSteps() + " node(s)");
+        for (Role role : List.of(Role.ZOOKEEPER, Role.MESOS_MASTER, Role.MARATHON)) {
+            Optional<HealthProbe> probe = health.role(role);
+            if (probe.isEmpty()) {
+                progress.accept(pod.pod() + " " + role.wire() + ": not observable from here, not gated");
+            } else {
+                gate(pod.pod() + " before start: " + role.wire() + " healthy", probe.get(), null);
+            }
+        }
+        for (Stage stage : pod.stages()) {
+            if (!stage.needsUpdate()) {
+                continue;
+            }
+            switch (stage.role()) {
+                case ZOOKEEPER, MESOS_MASTER -> leaderLast(pod, stage, health);
+                case MARATHON -> marathonHa(pod, stage, health);
+                case MESOS_AGENT -> drainAgents(pod, stage, health);
+            }
+        }
+        journal.podFinished(pod.pod(), clock.now());
+        progress.accept(pod.pod() + ": done in " + seconds(Duration.between(started, clock.now())));
+    }
+
+    /** Non-leaders first; the node leading at each choice goes last, so the ensemble elects once. */
+    private void leaderLast(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
+        List<NodeChange> remaining = new ArrayList<>(stage.changes());
+        while (!remaining.isEmpty()) {
+            Optional<String> leader = health.leader(stage.role());
+            NodeChange next = remaining.stream().filter(c -> leader.isEmpty() || !c.node().equals(leader.get()))
+                    .findFirst().orElse(remaining.get(0));
+            if (leader.isPresent() && next.node().equals(leader.get())) {
+                progress.accept(pod.pod() + " " + stage.role().wire() + ": " + next.node() + " leads, restarting it last");
+            }
+            remaining.remove(next);
+            Step step = new Step(pod.pod(), stage.role(), next.node(), "upgrade", next.target());
+            runStep(pod, step, () -> driver.upgrade(pod.topology(), next.node(), stage.role(), next.target()),
+                    nodeGate(pod, health, next.node(), stage.role(), next.target()));
+        }
+    }
+
+    /**
+     * Marathon's documented HA upgrade: stop all but one (the leader, so no extra election); start
+     * one new-version instance; stop the last old one (the new one takes over and migrates state);
+     * start the rest.
+     */
+    private void marathonHa(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
+        Role role = Role.MARATHON;
+        List<NodeChange> old = stage.changes();
+        String target = old.get(0).target();
+        if (old.size() == 1) {
+            NodeChange only = old.get(0);
+            runStep(pod, new Step(pod.pod(), role, only.node(), "upgrade", target),
+                    () -> driver.upgrade(pod.topology(), only.node(), role, target), nodeGate(pod, health, only.node(), role, target));
+            return;
+        }
+        String leader = health.leader(role).filter(l -> old.stream().anyMatch(c -> c.node().equals(l)))
+                .orElse(old.get(0).node());
+        List<String> others = old.stream().map(NodeChange::node).filter(n -> !n.equals(leader)).toList();
+        HealthProbe roleProbe = health.role(role).orElse(() -> Health.healthy("not observable", Map.of()));
+        for (String node : others) {
+            runStep(pod, new Step(pod.pod(), role, node, "stop", ""), () -> driver.stop(pod.topology(), node, role),
+                    new Gate(role.wire() + " still led by " + leader, roleProbe));
+        }
+        String first = others.get(0);
+        runStep(pod, new Step(pod.pod(), role, first, "start-new", target), () -> driver.upgrade(pod.topology(), first, role, target),
+                new Gate(role.wire() + " " + first + " up", health.node(first, role, target)));
+        runStep(pod, new Step(pod.pod(), role, leader, "stop-last-old", ""), () -> driver.stop(pod.topology(), leader, role),
+                Gate.allOf(role.wire() + " led by new " + first, List.of(roleProbe, ledBy(health, role, first))));
+        List<String> rest = new ArrayList<>(others.subList(1, others.size()));
+        rest.add(leader);
+        for (String node : rest) {
+            runStep(pod, new Step(pod.pod(), role, node, "start-new", target), () -> driver.upgrade(pod.topology(), node, role, target),
+                    nodeGate(pod, health, node, role, target));
+        }
+    }
+
+    private static HealthProbe ledBy(PodHealth health, Role role, String node) {
+        return () -> health.leader(role).filter(node::equals).isPresent()
+                ? Health.healthy(node + " leads", Map.of("leader", node))
+                : Health.unhealthy(node + " does not lead (leader: " + health.leader(role).orElse("none") + ")");
+    }
+
+    /** Agents a batch at a time: schedule, down, upgrade, up; the masters must stay healthy. */
+    private void drainAgents(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
+        Optional<AgentMaintenance> maintenance = targets.maintenance(pod.topology());
+        if (maintenance.isEmpty()) {
+            throw halt(pod.pod() + " mesos-agent: no Mesos maintenance API reachable to drain agents");
+        }
+        HealthProbe masters = health.role(Role.MESOS_MASTER).orElse(() -> Health.healthy("not observable", Map.of()));
+        List<NodeChange> changes = stage.changes();
+        for (int from = 0; from < changes.size(); from += options.agentBatch()) {
+            List<NodeChange> batch = changes.subList(from, Math.min(changes.size(), from + options.agentBatch()));
+            List<AgentMaintenance.Machine> machines = batch.stream()
+                    .map(c -> new AgentMaintenance.Machine(c.node(), "")).toList();
+            String names = String.join(",", batch.stream().map(NodeChange::node).toList());
+            String target = batch.get(0).target();
+            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "drain", ""), () -> {
+                try {
+                    maintenance.get().schedule(machines, clock.now(), options.stepEstimate());
+                    maintenance.get().down(machines);
+                } catch (java.io.IOException e) {
+                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
+                }
+            }, new Gate("mesos masters healthy", masters));
+            for (NodeChange agent : batch) {
+                runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, agent.node(), "upgrade", target),
+                        () -> driver.upgrade(pod.topology(), agent.node(), Role.MESOS_AGENT, target),
+                        new Gate("mesos masters healthy", masters));
+            }
+            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "up", target), () -> {
+                try {
+                    maintenance.get().up(machines);
+                } catch (java.io.IOException e) {
+                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
+                }
+            }, new Gate("mesos masters healthy", masters));
+        }
+    }
+
+    private Gate nodeGate(PodRollout pod, PodHealth health, String node, Role role, String version) {
+        List<HealthProbe> probes = new ArrayList<>();
+        probes.add(health.node(node, role, version));
+        health.role(role).ifPresent(probes::add);
+        return Gate.allOf(role.wire() + " " + node + " back at " + version + ", quorum healthy", probes);
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void act() throws DriverException;
+    }
+
+    /**
+     * Journals STARTED, acts, gates, journals DONE or FAILED. A step found DONE is skipped; one
+     * found STARTED (a killed run) is re-checked: if its node is already at the target and the
+     * gate passes it is only marked done, otherwise it is done again.
+     */
+    private void runStep(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
+        checkControls();
+        Optional<StepRecord> before = journal.state().step(step.id());
+        if (before.isPresent() && before.get().status() == StepStatus.DONE && !step.action().equals("upgrade")) {
+            progress.accept(step + ": already done");
+            return;
+        }
+        Instant start = clock.now();
+        if (before.isPresent() && before.get().status() == StepStatus.STARTED && atTarget(pod, step)) {
+            progress.accept(step + ": was in flight, re-checking its gate");
+            GateResult recheck = gate.await(options.gates(), clock);
+            if (recheck.passed()) {
+                journal.record(before.get().finish(StepStatus.DONE, clock.now(), "re-checked: " + recheck.last().reason()), clock.now());
+                progress.accept(step + ": done (re-checked) in " + seconds(Duration.between(start, clock.now())));
+                return;
+            }
+        }
+        StepRecord record = new StepRecord(step.id(), step.pod(), step.node(), step.action(), step.version(),
+                StepStatus.STARTED, start, null, "");
+        journal.record(record, start);
+        progress.accept(step + " ...");
+        try {
+            action.act();
+        } catch (DriverException e) {
+            journal.record(record.finish(StepStatus.FAILED, clock.now(), e.getMessage()), clock.now());
+            throw halt(step + " failed: " + e.getMessage());
+        }
+        GateResult result = gate.await(options.gates(), clock);
+        if (!result.passed()) {
+            journal.record(record.finish(StepStatus.FAILED, clock.now(), result.describe()), clock.now());
+            throw halt(step + ": " + result.describe());
+        }
+        journal.record(record.finish(StepStatus.DONE, clock.now(), result.last().reason()), clock.now());
+        progress.accept(step + ": done in " + seconds(Duration.between(start, clock.now())) + " (" + result.last().reason() + ")");
+    }
+
+    private boolean atTarget(PodRollout pod, Step step) {
+        if (step.version().isEmpty()) {
+            return false;
+        }
+        try {
+            NodeVersions versions = driver.deployed(pod.topology()).get(step.node());
+            return versions != null && step.version().equals(versions.of(step.role()));
+        } catch (DriverException e) {
+            return false;
+        }
+    }
+
+    private void gate(String name, HealthProbe probe, Step step) throws Stop, InterruptedException {
+        GateResult result = new Gate(name, probe).await(options.gates(), clock);
+        if (!result.passed()) {
+            throw halt(result.describe());
+        }
+        progress.accept(result.describe());
+    }
+
+    private void checkControls() throws Stop {
+        Controls controls = journal.controls();
+        if (controls.aborted()) {
+            throw new Stop(new Outcome.Aborted());
+        }
+        if (controls.paused()) {
+            throw new Stop(new Outcome.Paused());
+        }
+    }
+
+    private Stop halt(String reason) {
+        progress.accept("HALT: " + reason);
+        return new Stop(new Outcome.Halted(reason));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,129 @@
+package io.podctl.rollout.run.local;
+
+import io.podctl.plan.AgentGroup;
+import io.podctl.plan.Host;
+import io.podctl.plan.NodeVersions;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.Role;
+import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.local.ZooKeeperInstall;
+import io.podctl.rollout.plan.RolloutPlanner;
+import io.podctl.rollout.run.AgentMaintenance;
+import io.podctl.rollout.run.DriverException;
+import io.podctl.rollout.run.NodeDriver;
+import io.podctl.rollout.run.PodHealth;
+import io.podctl.rollout.run.PodTargets;
+import io.podctl.rollout.run.ProbedPodHealth;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drives a local fleet: really stops a ZooKeeper process and starts the new release's libs on
+ * the same config and data directory. Mesos and Marathon do not run locally: steps for them fail
+ * with a clear message.
+ */
+public final class LocalFleetDriver implements NodeDriver, PodTargets {
+
+    private final Path file;
+    private LocalFleet fleet;
+
+    public LocalFleetDriver(Path file) throws IOException {
+        this.file = file;
+        this.fleet = LocalFleet.read(file);
+    }
+
+    public LocalFleet fleet() {
+        return fleet;
+    }
+
+    public boolean knows(String pod) {
+        return fleet.pods().containsKey(pod);
+    }
+
+    @Override
+    public Map<String, NodeVersions> deployed(PodPlan pod) throws DriverException {
+        LocalFleet.Pod local = pod(pod.pod());
+        Map<String, NodeVersions> versions = new LinkedHashMap<>();
+        for (Host host : pod.controlHosts()) {
+            LocalFleet.ZooKeeperNode zk = local.zookeeper().get(host.node());
+            if (host.runs(Role.ZOOKEEPER) && zk == null) {
+                throw new DriverException("local fleet " + file + ": pod " + pod.pod() + " has no ZooKeeper node " + host.node());
+            }
+            NodeVersions all = new NodeVersions(zk == null ? null : zk.version(), local.mesos(), local.marathon());
+            versions.put(host.node(), all.forRoles(host.roles()));
+        }
+        for (AgentGroup group : pod.agentGroups()) {
+            for (int i = 1; i <= group.count(); i++) {
+                versions.put(RolloutPlanner.agentNode(group, i), new NodeVersions(null, local.mesos(), null));
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public synchronized void upgrade(PodPlan pod, String node, Role role, String version) throws DriverException {
+        LocalFleet.ZooKeeperNode server = zooKeeper(pod, node, role);
+        ZooKeeperInstall install;
+        try {
+            install = new ZooKeeperInstall(version, dists().resolve(version).resolve("lib"));
+        } catch (IllegalArgumentException e) {
+            throw new DriverException(node + ": " + e.getMessage());
+        }
+        DetachedZooKeeper.stop(server);
+        try {
+            DetachedZooKeeper.start(server, install);
+            fleet = fleet.withZooKeeper(pod.pod(), node, server.withVersion(version));
+            fleet.write(file);
+        } catch (IOException e) {
+            throw new DriverException(node + ": cannot start ZooKeeper " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop(PodPlan pod, String node, Role role) throws DriverException {
+        DetachedZooKeeper.stop(zooKeeper(pod, node, role));
+    }
+
+    @Override
+    public PodHealth health(PodPlan pod) {
+        Map<String, Endpoint> zk = new LinkedHashMap<>();
+        LocalFleet.Pod local = fleet.pods().get(pod.pod());
+        if (local != null) {
+            local.zookeeper().forEach((node, server) -> zk.put(node, Endpoint.loopback(server.clientPort())));
+        }
+        return new ProbedPodHealth(Map.of(Role.ZOOKEEPER, zk));
+    }
+
+    @Override
+    public Optional<AgentMaintenance> maintenance(PodPlan pod) {
+        return Optional.empty();
+    }
+
+    private LocalFleet.ZooKeeperNode zooKeeper(PodPlan pod, String node, Role role) throws DriverException {
+        if (role != Role.ZOOKEEPER) {
+            throw new DriverException("the local driver runs only ZooKeeper; " + role.wire() + " " + node
+                    + " of " + pod.pod() + " needs the Pulumi engine driver (not available yet)");
+        }
+        LocalFleet.ZooKeeperNode server = pod(pod.pod()).zookeeper().get(node);
+        if (server == null) {
+            throw new DriverException("local fleet " + file + ": pod " + pod.pod() + " has no ZooKeeper node " + node);
+        }
+        return server;
+    }
+
+    private LocalFleet.Pod pod(String name) throws DriverException {
+        LocalFleet.Pod pod = fleet.pods().get(name);
+        if (pod == null) {
+            throw new DriverException("local fleet " + file + " has no pod " + name);
+        }
+        return pod;
+    }
+
+    private Path dists() {
+        String dists = fleet.zookeeperDists();
+        return dists == null || dists.isBlank() ? ZooKeeperInstall.distsDirectory() : Path.of(dists);
+    }
+}

@@ -1,0 +1,231 @@
+package io.podctl.rollout.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.podctl.plan.Role;
+import io.podctl.rollout.journal.Controls;
+import io.podctl.rollout.journal.DirectoryStateStore;
+import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.StepRecord;
+import io.podctl.rollout.plan.RolloutPlan;
+import io.podctl.rollout.plan.RolloutPlanner;
+import io.podctl.spec.SpecFixtures;
+import io.podctl.spec.model.Pod;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RolloutExecutorTest {
+
+    /** Saturday 03:00 UTC: inside the fixture pods' window (Sat, Sun 02:00-06:00 UTC). */
+    static final Instant IN_WINDOW = Instant.parse("2025-06-07T03:00:00Z");
+    static final GatePolicy FAST = new GatePolicy(Duration.ofMillis(250), Duration.ofSeconds(30), 2);
+
+    @TempDir
+    Path state;
+
+    final List<String> progress = new ArrayList<>();
+    final List<SimulatedPod> pods = new ArrayList<>();
+    FakeClock clock = new FakeClock(IN_WINDOW);
+
+    @AfterEach
+    void closeFakes() {
+        pods.forEach(SimulatedPod::close);
+    }
+
+    static Pod prodPod(String name, String zookeeper, String mesos, String marathon) {
+        return SpecFixtures.pod(name, SpecFixtures.prodPod(name)
+                .replace("zookeeper: 3.8.4", "zookeeper: " + zookeeper)
+                .replace("mesos: 1.11.0", "mesos: " + mesos)
+                .replace("marathon: 1.11.24", "marathon: " + marathon));
+    }
+
+    SimulatedPod deployed(String zookeeper, String mesos, String marathon) {
+        SimulatedPod pod = new SimulatedPod(zookeeper, mesos, marathon);
+        pods.add(pod);
+        return pod;
+    }
+
+    Outcome run(SimulatedPod sim, Journal journal, Pod... desired) throws Exception {
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired[0].name(), sim.deployed(null)));
+        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1));
+        return new RolloutExecutor(sim, sim, journal, clock, options, progress::add).run(plan);
+    }
+
+    Journal journal() {
+        return new Journal(new DirectoryStateStore(state), "test");
+    }
+
+    @Test
+    void leaderIsRestartedLast() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.10.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-1").leader(Role.MESOS_MASTER, "master-2");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Finished(1));
+        assertThat(sim.calls.subList(0, 6)).containsExactly(
+                "upgrade zk-2", "upgrade zk-3", "upgrade zk-1", "upgrade master-1", "upgrade master-3", "upgrade master-2");
+        assertThat(sim.elections).containsEntry(Role.ZOOKEEPER, 1).containsEntry(Role.MESOS_MASTER, 1);
+    }
+
+    @Test
+    void agentsAreDrainedThroughMaintenanceAfterTheMasters() throws Exception {
+        SimulatedPod sim = deployed("3.9.5", "1.10.0", "1.11.24");
+
+        run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(sim.calls.indexOf("upgrade agent-general-1")).isGreaterThan(sim.calls.indexOf("upgrade master-1"));
+        assertThat(sim.maintenanceCalls.subList(0, 3)).containsExactly(
+                "schedule agent-general-1", "down agent-general-1", "up agent-general-1");
+        assertThat(sim.maintenanceCalls).hasSize(18);
+    }
+
+    @Test
+    void marathonUsesItsHaProcedure() throws Exception {
+        SimulatedPod sim = deployed("3.9.5", "1.11.0", "1.10.0").leader(Role.MARATHON, "marathon-2");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isEqualTo(new Outcome.Finished(1));
+        assertThat(sim.calls).containsExactly(
+                "stop marathon-1", "stop marathon-3",      // all but the leader
+                "upgrade marathon-1",                      // one new-version instance
+                "stop marathon-2",                         // the last old one: the new one takes over
+                "upgrade marathon-3", "upgrade marathon-2"); // the rest
+        assertThat(sim.leaders).containsEntry(Role.MARATHON, "marathon-1");
+    }
+
+    @Test
+    void failedGateHaltsTheRollout() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        sim.broken.add("zk-2");
+        Journal journal = journal();
+
+        Outcome outcome = run(sim, journal, prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("zk-2").contains("FAILED after");
+        assertThat(sim.calls).containsExactly("upgrade zk-2");
+        StepRecord failed = journal.state().step("prd-pod-1/zookeeper/zk-2/upgrade@3.9.5").orElseThrow();
+        assertThat(failed.status()).isEqualTo(StepRecord.StepStatus.FAILED);
+        assertThat(failed.detail()).contains("zk-2 is not serving");
+        assertThat(journal().state().outcome()).isEqualTo("halted");
+        assertThat(Duration.between(IN_WINDOW, clock.now())).isGreaterThanOrEqualTo(FAST.timeout());
+    }
+
+    @Test
+    void unhealthyPodIsNotStarted() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        sim.running.remove("zk-3");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome.describe()).contains("before start").contains("2 of 3");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void pausedRunExitsWaiting() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        journal.setControls(new Controls(true, false));
+
+        Outcome outcome = run(sim, journal, prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Paused.class);
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void abortKeepsFinishedStepsAndTouchesNothingMore() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        progress.clear();
+        // A person aborts while the first node is being upgraded.
+        NodeDriver aborting = new NodeDriver() {
+            public Map<String, io.podctl.plan.NodeVersions> deployed(io.podctl.plan.PodPlan pod) {
+                return sim.deployed(pod);
+            }
+
+            public void upgrade(io.podctl.plan.PodPlan pod, String node, Role role, String version) {
+                sim.upgrade(pod, node, role, version);
+                journal.setControls(new Controls(false, true));
+            }
+
+            public void stop(io.podctl.plan.PodPlan pod, String node, Role role) {
+                sim.stop(pod, node, role);
+            }
+        };
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+
+        Outcome outcome = new RolloutExecutor(aborting, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Aborted.class);
+        assertThat(sim.calls).containsExactly("upgrade zk-2");
+        assertThat(journal.state().step("prd-pod-1/zookeeper/zk-2/upgrade@3.9.5").orElseThrow().status())
+                .isEqualTo(StepRecord.StepStatus.DONE);
+    }
+
+    @Test
+    void outsideWindowWaits() throws Exception {
+        clock = new FakeClock(Instant.parse("2025-06-09T10:00:00Z")); // a Monday
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Waiting.class);
+        assertThat(outcome.describe()).isEqualTo(
+                "waiting for window of prd-pod-1, next opens at 2025-06-14T02:00:00Z (expected duration 3 min)");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void nextWaveWaitsForThePreviousPodsSoak() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofHours(2)));
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), Map.of("control-1", new io.podctl.plan.NodeVersions("3.9.5", "1.11.0", "1.11.24"),
+                        "control-2", new io.podctl.plan.NodeVersions("3.9.5", "1.11.0", "1.11.24"),
+                        "control-3", new io.podctl.plan.NodeVersions("3.9.5", "1.11.0", "1.11.24"),
+                        "agent-general-1", new io.podctl.plan.NodeVersions(null, "1.11.0", null),
+                        "agent-general-2", new io.podctl.plan.NodeVersions(null, "1.11.0", null),
+                        "agent-general-3", new io.podctl.plan.NodeVersions(null, "1.11.0", null),
+                        "agent-general-4", new io.podctl.plan.NodeVersions(null, "1.11.0", null),
+                        "agent-general-5", new io.podctl.plan.NodeVersions(null, "1.11.0", null),
+                        "agent-general-6", new io.podctl.plan.NodeVersions(null, "1.11.0", null))));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(plan.pods().get(0).pod()).isEqualTo("not-prod-pod-1");
+        assertThat(outcome.describe()).startsWith("waiting for not-prod-pod-1 to soak 24h before prd-pod-1, until 2025-06-08T01:00:00Z");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void stepInFlightWhenKilledIsRecheckedNotRedone() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+        // The killed run had journaled zk-1 as started and the driver had already restarted it.
+        journal.record(new StepRecord("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5", "prd-pod-1", "zk-1", "upgrade", "3.9.5",
+                StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
+        sim.versions.put("zk-1", "3.9.5");
+
+        new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
+        assertThat(journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().detail()).startsWith("re-checked");
+    }
+}
