@@ -1,0 +1,33 @@
+package io.podctl.plan.render;
+
+import io.podctl.plan.AgentGroup;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.Ports;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Flags, the pinned install and the unit of the agents of one pool. */
+final class MesosAgentFiles {
+    /** Docker first: Marathon apps are mostly Docker images; the Mesos containerizer runs the rest. */
+    static final List<String> CONTAINERIZERS = List.of("docker", "mesos");
+
+    private MesosAgentFiles() {}
+
+    static void addTo(Bootstrap bootstrap, PodPlan plan, AgentGroup group) {
+        Layout layout = Layout.STANDARD;
+        MesosAgentModel model = new MesosAgentModel(plan.pod(), group.pool(), group.mesosVersion(), ZooKeeperFiles.endpoints(plan),
+                Ports.MESOS_AGENT, layout.agentWorkDir(), CONTAINERIZERS, attributes(group));
+        bootstrap.file(layout.agentFlags(), Bootstrap.CONFIG, "mesos/agent.flags.ftl", model)
+                .installer("install-mesos", "mesos/install-mesos.sh.ftl", Map.of("version", model.version()))
+                .service("mesos-agent.service", "mesos/mesos-agent.service.ftl", model);
+    }
+
+    /** pod first, then the pool's own attributes by name; the template puts zone (known at boot) before them. */
+    private static List<MesosAgentModel.Attribute> attributes(AgentGroup group) {
+        return group.attributes().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> !e.getKey().equals("pod")).thenComparing(Map.Entry::getKey))
+                .map(e -> new MesosAgentModel.Attribute(e.getKey(), e.getValue()))
+                .toList();
+    }
+}
