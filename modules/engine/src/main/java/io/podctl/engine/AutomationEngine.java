@@ -1,0 +1,210 @@
+package io.podctl.engine;
+
+import com.pulumi.automation.AutomationException;
+import com.pulumi.automation.ConcurrentUpdateException;
+import com.pulumi.automation.ConfigValue;
+import com.pulumi.automation.DestroyOptions;
+import com.pulumi.automation.LocalPulumiCommand;
+import com.pulumi.automation.LocalWorkspace;
+import com.pulumi.automation.LocalWorkspaceOptions;
+import com.pulumi.automation.OutputValue;
+import com.pulumi.automation.PreviewOptions;
+import com.pulumi.automation.PreviewResult;
+import com.pulumi.automation.PulumiCommand;
+import com.pulumi.automation.RefreshOptions;
+import com.pulumi.automation.UpOptions;
+import com.pulumi.automation.UpResult;
+import com.pulumi.automation.UpdateResult;
+import com.pulumi.automation.WorkspaceStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * {@link StackEngine} over the Pulumi Automation API, with the inline pod program.
+ *
+ * <p>Each pod gets its own work directory, because the Automation API's operations act on the
+ * workspace's selected stack and never pass {@code --stack}: two pods in one directory could
+ * deploy one pod's program into the other's stack.
+ */
+public final class AutomationEngine implements StackEngine {
+
+    public static final String PROJECT = "podctl";
+    public static final String AWS_PLUGIN = "aws";
+    public static final String AWS_PLUGIN_VERSION = "v6.83.0";
+
+    /** The AWS services the pod program creates resources in, so an endpoint override reaches all. */
+    static final List<String> ENDPOINT_SERVICES = List.of("autoscaling", "ec2", "iam", "route53", "s3", "ssm", "sts");
+
+    private final EngineSettings settings;
+    private final PulumiCommand pulumi;
+    private final TimeLimit timeLimit;
+    private final LongSupplier nanoClock;
+    private final AtomicBoolean pluginInstalled = new AtomicBoolean();
+
+    public AutomationEngine(EngineSettings settings, PulumiCommand pulumi) {
+        this(settings, pulumi, System::nanoTime);
+    }
+
+    AutomationEngine(EngineSettings settings, PulumiCommand pulumi, LongSupplier nanoClock) {
+        this.settings = settings;
+        this.pulumi = pulumi;
+        this.timeLimit = new TimeLimit(settings.timeout());
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The engine on the pulumi CLI of this machine's PATH.
+     *
+     * @throws EngineSetupException when the CLI is missing or too old
+     */
+    public static AutomationEngine onLocalCli(EngineSettings settings, Map<String, String> env) {
+        PulumiCli.require(env);
+        try {
+            return new AutomationEngine(settings, LocalPulumiCommand.create());
+        } catch (AutomationException e) {
+            throw new EngineSetupException("the Pulumi CLI on PATH cannot be used (" + e.getMessage() + "): " + PulumiCli.INSTALL);
+        }
+    }
+
+    @Override
+    public StackResult preview(PodStack stack, ProgressListener progress) {
+        return operate(Operation.PREVIEW, stack, progress, (s, events) -> {
+            PreviewResult result = s.preview(PreviewOptions.builder().onEvent(events).build());
+            return new Outcome(result.changeSummary(), Map.of());
+        });
+    }
+
+    @Override
+    public StackResult up(PodStack stack, ProgressListener progress) {
+        return operate(Operation.UP, stack, progress, (s, events) -> {
+            UpResult result = s.up(UpOptions.builder().onEvent(events).build());
+            return new Outcome(result.summary().resourceChanges(), strings(result.outputs()));
+        });
+    }
+
+    @Override
+    public StackResult destroy(PodStack stack, ProgressListener progress) {
+        return operate(Operation.DESTROY, stack, progress, (s, events) -> {
+            UpdateResult result = s.destroy(DestroyOptions.builder().onEvent(events).build());
+            return new Outcome(result.summary().resourceChanges(), Map.of());
+        });
+    }
+
+    @Override
+    public StackResult refresh(PodStack stack, ProgressListener progress) {
+        return operate(Operation.REFRESH, stack, progress, (s, events) -> {
+            UpdateResult result = s.refresh(RefreshOptions.builder().onEvent(events).build());
+            return new Outcome(result.summary().resourceChanges(), Map.of());
+        });
+    }
+
+    @Override
+    public Map<String, String> outputs(PodStack stack) {
+        return operate(Operation.OUTPUTS, stack, ProgressListener.NONE, (s, events) -> new Outcome(Map.of(), strings(s.getOutputs())))
+                .outputs();
+    }
+
+    private record Outcome(Map<com.pulumi.automation.OperationType, Integer> changes, Map<String, String> outputs) {}
+
+    @FunctionalInterface
+    private interface StackCall {
+        Outcome run(WorkspaceStack stack, EngineEvents events) throws AutomationException;
+    }
+
+    private StackResult operate(Operation operation, PodStack pod, ProgressListener progress, StackCall call) {
+        String what = operation.label() + " of pod " + pod.pod();
+        long start = nanoClock.getAsLong();
+        EngineEvents events = new EngineEvents(progress, nanoClock);
+        Outcome outcome = timeLimit.run(what, () -> {
+            try (WorkspaceStack stack = open(pod)) {
+                return call.run(stack, events);
+            } catch (ConcurrentUpdateException e) {
+                throw new EngineFailure(what + " failed: another podctl or pulumi run holds the stack lock; wait for it"
+                        + " (or, if it died, run `pulumi cancel` in " + settings.workDir(pod.pod()) + ")", e);
+            } catch (AutomationException e) {
+                throw new EngineFailure(what + " failed: " + tail(e.getMessage()), e);
+            }
+        });
+        // the summary event is the engine's own count; the result's map is the fallback
+        Map<ResourceOp, Integer> counts = events.summary().isEmpty() ? EngineEvents.counts(outcome.changes()) : events.summary();
+        return new StackResult(operation, pod.pod(), new StackChanges(counts, events.steps()), outcome.outputs(),
+                Duration.ofNanos(nanoClock.getAsLong() - start));
+    }
+
+    private WorkspaceStack open(PodStack pod) throws Exception {
+        var workDir = settings.workDir(pod.pod());
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work directory " + workDir, e);
+        }
+        LocalWorkspaceOptions options = LocalWorkspaceOptions.builder()
+                .workDir(workDir)
+                .pulumiCommand(pulumi)
+                .environmentVariables(environment())
+                .build();
+        WorkspaceStack stack = LocalWorkspace.createOrSelectStack(PROJECT, pod.pod(), pod.program(), options);
+        try {
+            // the inline program declares no packages, so the CLI would only fetch the plugin mid-run
+            if (pluginInstalled.compareAndSet(false, true)) {
+                stack.workspace().installPlugin(AWS_PLUGIN, AWS_PLUGIN_VERSION);
+            }
+            stack.setAllConfig(config(pod), true);
+            return stack;
+        } catch (Exception e) {
+            pluginInstalled.set(false);
+            stack.close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PULUMI_BACKEND_URL", settings.backendUrl());
+        env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
+        env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
+        return env;
+    }
+
+    /** Stack config: the region, the endpoint override when given, then the caller's keys. */
+    Map<String, ConfigValue> config(PodStack pod) {
+        Map<String, ConfigValue> config = new TreeMap<>();
+        config.put("aws:region", new ConfigValue(pod.region()));
+        settings.endpoint().ifPresent(url -> {
+            for (String service : ENDPOINT_SERVICES) {
+                config.put("aws:endpoints[0]." + service, new ConfigValue(url.toString()));
+            }
+            // an emulator has no real account, STS identity or bucket DNS
+            config.put("aws:skipCredentialsValidation", new ConfigValue("true"));
+            config.put("aws:skipRequestingAccountId", new ConfigValue("true"));
+            config.put("aws:skipMetadataApiCheck", new ConfigValue("true"));
+            config.put("aws:s3UsePathStyle", new ConfigValue("true"));
+        });
+        pod.config().forEach((k, v) -> config.put(k, new ConfigValue(v)));
+        return config;
+    }
+
+    /** Outputs as strings; secrets never leave the engine in clear. */
+    private static Map<String, String> strings(Map<String, OutputValue> outputs) {
+        Map<String, String> strings = new TreeMap<>();
+        outputs.forEach((k, v) -> strings.put(k, v.isSecret() ? "[secret]" : String.valueOf(v.value())));
+        return strings;
+    }
+
+    /** The end of a CLI error: the lines that say what went wrong, without pages of progress. */
+    static String tail(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+}
