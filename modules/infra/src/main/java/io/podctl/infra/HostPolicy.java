@@ -1,0 +1,70 @@
+package io.podctl.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podctl.plan.IdentityPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IAM documents of the pod's hosts. A host may read its own pod's SSM parameters and the
+ * Secrets Manager secrets the spec names, nothing else: every statement lists exact resources.
+ */
+final class HostPolicy {
+    static final List<String> SSM_READ = List.of("ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath");
+    static final String SECRET_READ = "secretsmanager:GetSecretValue";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HostPolicy() {}
+
+    /** Lets EC2 instances take the role. */
+    static String assumeRoleByEc2() {
+        return json(document(List.of(Map.of(
+                "Effect", "Allow",
+                "Principal", Map.of("Service", "ec2.amazonaws.com"),
+                "Action", "sts:AssumeRole"))));
+    }
+
+    /** The permissions, with parameter ARNs built from the deploying account and region. */
+    static String readPodConfig(IdentityPlan identity, String region, String accountId) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        statements.add(allow("ReadPodParameters", SSM_READ, parameterArns(identity, region, accountId)));
+        if (!identity.secretArns().isEmpty()) {
+            statements.add(allow("ReadPodSecrets", List.of(SECRET_READ), identity.secretArns()));
+        }
+        return json(document(statements));
+    }
+
+    /** {@code /pods/prd-pod-1/} becomes {@code arn:aws:ssm:<region>:<account>:parameter/pods/prd-pod-1/*}. */
+    static List<String> parameterArns(IdentityPlan identity, String region, String accountId) {
+        return identity.ssmParameterPaths().stream()
+                .map(path -> "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + (path.endsWith("/") ? path : path + "/") + "*")
+                .toList();
+    }
+
+    private static Map<String, Object> allow(String sid, List<String> actions, List<String> resources) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        statement.put("Action", actions);
+        statement.put("Resource", resources);
+        return statement;
+    }
+
+    private static Map<String, Object> document(List<? extends Map<String, ?>> statements) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", "2012-10-17");
+        doc.put("Statement", statements);
+        return doc;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

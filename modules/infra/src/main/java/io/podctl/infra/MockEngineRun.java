@@ -1,0 +1,146 @@
+package io.podctl.infra;
+
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import io.podctl.plan.PodPlan;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a pod's program under the SDK's in-process mock engine: offline, no credentials, no
+ * Pulumi CLI. The result is the resource graph as plain data, in declaration order, for
+ * {@code podctl plan}, tests, and diffs of two graphs.
+ */
+public final class MockEngineRun {
+    public static final String PROJECT = "podctl";
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+
+    private MockEngineRun() {}
+
+    /**
+     * @param resources every component and AWS resource, in the order the program declared them
+     * @param outputs   the stack outputs (all strings); in preview mode unknown ones are absent
+     */
+    public record Result(List<PlannedResource> resources, Map<String, String> outputs, RecordingMocks mocks) {
+
+        public Result {
+            resources = List.copyOf(resources);
+            outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        }
+
+        public Optional<PlannedResource> find(String name) {
+            return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+        }
+
+        public List<PlannedResource> ofType(String type) {
+            return resources.stream().filter(r -> r.type().equals(type)).toList();
+        }
+
+        public List<PlannedResource> childrenOf(String component) {
+            return resources.stream().filter(r -> component.equals(r.parent())).toList();
+        }
+
+        /** AWS resources only (components are podctl's grouping, not infrastructure). */
+        public List<PlannedResource> awsResources() {
+            return resources.stream().filter(r -> !r.isComponent()).toList();
+        }
+
+        /** Count per type token, sorted by type. */
+        public Map<String, Integer> countsByType() {
+            Map<String, Integer> counts = new TreeMap<>();
+            awsResources().forEach(r -> counts.merge(r.type(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    public static Result run(PodPlan plan, ProgramOptions options) {
+        return run(plan, options, false);
+    }
+
+    /**
+     * @param preview run as a preview: outputs the mocks do not answer stay unknown, so resources
+     *                declared inside {@code apply} would be missing (tests run both modes to catch that)
+     * @throws RuntimeException the program's own exception when it failed (e.g. an unsafe plan)
+     */
+    public static Result run(PodPlan plan, ProgramOptions options, boolean preview) {
+        RecordingMocks mocks = new RecordingMocks(plan.region());
+        List<Declared> declared = Collections.synchronizedList(new ArrayList<>());
+        ResourceTransformation recorder = args -> {
+            declared.add(Declared.of(args.resource(), args.options()));
+            return Optional.empty();
+        };
+        TestOptions testOptions = TestOptions.builder()
+                .projectName(PROJECT)
+                .stackName(plan.pod())
+                .preview(preview)
+                .resourceTransformations(List.of(recorder))
+                .build();
+        try {
+            TestResult result = PulumiTest.withMocks(mocks).withOptions(testOptions)
+                    .runTest(ctx -> PodProgram.run(ctx, plan, options));
+            if (!result.exceptions().isEmpty()) {
+                throw rootCause(result.exceptions().get(0));
+            }
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("the mock engine failed (exit " + result.exitCode() + "): " + result.errors());
+            }
+            Map<String, String> outputs = new TreeMap<>();
+            result.outputs().forEach((key, value) -> {
+                Object v = PulumiTest.extractValue(value);
+                if (v != null) {
+                    outputs.put(key, String.valueOf(v));
+                }
+            });
+            List<PlannedResource> resources;
+            synchronized (declared) {
+                resources = declared.stream().filter(d -> !STACK_TYPE.equals(d.type())).map(d -> d.toPlanned(mocks)).toList();
+            }
+            return new Result(resources, outputs, mocks);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /** A resource as the transformation saw it: before its inputs resolve. */
+    private record Declared(String type, String name, String parent, PlannedResource.Options options) {
+
+        static Declared of(Resource resource, ResourceOptions options) {
+            String parent = options.getParent()
+                    .filter(p -> !STACK_TYPE.equals(p.pulumiResourceType()))
+                    .map(Resource::pulumiResourceName).orElse(null);
+            PlannedResource.Options flags = new PlannedResource.Options(
+                    options instanceof CustomResourceOptions c && c.getDeleteBeforeReplace(),
+                    options.isRetainOnDelete(),
+                    options.isProtect(),
+                    options.getReplaceOnChanges(),
+                    options.getIgnoreChanges());
+            return new Declared(resource.pulumiResourceType(), resource.pulumiResourceName(), parent, flags);
+        }
+
+        PlannedResource toPlanned(RecordingMocks mocks) {
+            Map<String, Object> inputs = mocks.inputsOf(type, name);
+            return new PlannedResource(type, name, parent, inputs == null ? Map.of() : PlainValues.normalize(inputs), options);
+        }
+    }
+
+    private static RuntimeException rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof CompletionException || t instanceof ExecutionException || t.getClass().getName().startsWith("com.pulumi."))) {
+            t = t.getCause();
+        }
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
+    }
+}

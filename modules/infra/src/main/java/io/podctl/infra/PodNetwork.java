@@ -1,0 +1,161 @@
+package io.podctl.infra;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
+import com.pulumi.aws.ec2.Vpc;
+import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.route53.Zone;
+import com.pulumi.aws.route53.ZoneArgs;
+import com.pulumi.aws.route53.inputs.ZoneVpcArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.podctl.plan.NetworkPlan;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.SecurityGroupPlan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pod's network: its VPC and one subnet per zone (or the existing ones named in the spec),
+ * the least-privilege security groups of the plan with one resource per ingress rule, and the
+ * private DNS zone the control hosts are found by.
+ */
+public final class PodNetwork extends ComponentResource {
+    private static final String OPEN_WORLD = "0.0.0.0/0";
+
+    private final Output<String> vpcId;
+    private final Map<String, Output<String>> subnetIds = new LinkedHashMap<>();
+    private final Map<String, Output<String>> securityGroupIds = new LinkedHashMap<>();
+    private final Output<String> zoneId;
+
+    public PodNetwork(PodPlan plan) {
+        super(ComponentTypes.NETWORK, plan.pod() + "-network", ComponentResourceOptions.Empty);
+        String pod = plan.pod();
+        NetworkPlan network = plan.network();
+        if (network.createVpc()) {
+            Vpc vpc = new Vpc(pod + "-vpc", VpcArgs.builder()
+                    .cidrBlock(network.vpcCidr())
+                    .enableDnsSupport(true)
+                    .enableDnsHostnames(true) // the private zone's names resolve only with both on
+                    .tags(Tags.named(plan.tags(), pod))
+                    .build(), child());
+            vpcId = vpc.id();
+            for (NetworkPlan.Subnet s : network.subnets()) {
+                Subnet subnet = new Subnet(pod + "-subnet-" + s.zone(), SubnetArgs.builder()
+                        .vpcId(vpcId)
+                        .cidrBlock(s.cidr())
+                        .availabilityZone(s.zone())
+                        .mapPublicIpOnLaunch(false)
+                        .tags(Tags.named(plan.tags(), pod + "-" + s.zone()))
+                        .build(), child());
+                subnetIds.put(s.zone(), subnet.id());
+            }
+        } else {
+            vpcId = Output.of(network.vpcId());
+            network.subnets().forEach(s -> subnetIds.put(s.zone(), Output.of(s.subnetId())));
+        }
+        for (SecurityGroupPlan group : plan.securityGroups()) {
+            SecurityGroup sg = new SecurityGroup(group.name(), SecurityGroupArgs.builder()
+                    .name(group.name())
+                    .description(group.description())
+                    .vpcId(vpcId)
+                    .revokeRulesOnDelete(true) // groups reference each other; deletion must not deadlock
+                    .tags(Tags.named(plan.tags(), group.name()))
+                    .build(), child());
+            securityGroupIds.put(group.key(), sg.id());
+        }
+        for (SecurityGroupPlan group : plan.securityGroups()) {
+            group.ingress().forEach(rule -> ingress(plan, group, rule));
+            new SecurityGroupEgressRule(group.name() + "-egress-all", SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(securityGroupId(group.key()))
+                    .ipProtocol("-1")
+                    .cidrIpv4(OPEN_WORLD)
+                    .description("Hosts fetch packages and reach AWS APIs")
+                    .tags(Tags.named(plan.tags(), group.name() + "-egress-all"))
+                    .build(), child());
+        }
+        Zone zone = new Zone(pod + "-dns", ZoneArgs.builder()
+                .name(plan.dnsZone())
+                .comment("Private names of pod " + pod)
+                .vpcs(ZoneVpcArgs.builder().vpcId(vpcId).build())
+                .forceDestroy(true) // records are all ours; they go with the pod
+                .tags(Tags.named(plan.tags(), plan.dnsZone()))
+                .build(), child());
+        zoneId = zone.zoneId();
+        registerOutputs(Map.of("vpcId", vpcId, "zoneId", zoneId));
+    }
+
+    /** Ingress from anywhere is never opened, whatever the tier: validate only warns for not-prod. */
+    static void requireNoOpenIngress(PodPlan plan) {
+        for (SecurityGroupPlan group : plan.securityGroups()) {
+            for (SecurityGroupPlan.Ingress rule : group.ingress()) {
+                if (OPEN_WORLD.equals(rule.cidr()) || "::/0".equals(rule.cidr())) {
+                    throw new IllegalArgumentException("pod " + plan.pod() + ": security group " + group.key()
+                            + " would accept port " + rule.fromPort() + " from " + rule.cidr()
+                            + "; podctl never opens ingress to the whole internet (narrow access.adminCidrs)");
+                }
+            }
+        }
+    }
+
+    private void ingress(PodPlan plan, SecurityGroupPlan group, SecurityGroupPlan.Ingress rule) {
+        String ports = rule.fromPort() == rule.toPort() ? String.valueOf(rule.fromPort()) : rule.fromPort() + "-" + rule.toPort();
+        String source = rule.fromGroup() != null ? rule.fromGroup() : rule.cidr().replace('/', '_');
+        String name = group.name() + "-in-" + rule.protocol() + ports + "-from-" + source;
+        var args = SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroupId(group.key()))
+                .ipProtocol(rule.protocol())
+                .fromPort(rule.fromPort())
+                .toPort(rule.toPort())
+                .description(rule.description())
+                .tags(Tags.named(plan.tags(), name));
+        if (rule.fromGroup() != null) {
+            args.referencedSecurityGroupId(securityGroupId(rule.fromGroup()));
+        } else {
+            args.cidrIpv4(rule.cidr());
+        }
+        new SecurityGroupIngressRule(name, args.build(), child());
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    public Output<String> zoneId() {
+        return zoneId;
+    }
+
+    public Output<String> subnetId(String zone) {
+        Output<String> id = subnetIds.get(zone);
+        if (id == null) {
+            throw new IllegalArgumentException("the pod has no subnet in " + zone);
+        }
+        return id;
+    }
+
+    public Output<String> securityGroupId(String key) {
+        Output<String> id = securityGroupIds.get(key);
+        if (id == null) {
+            throw new IllegalArgumentException("the plan has no security group " + key);
+        }
+        return id;
+    }
+
+    /** The ids of the given groups, in order, as one input. */
+    public Output<List<String>> securityGroupIds(List<String> keys) {
+        return Output.all(keys.stream().map(this::securityGroupId).toList());
+    }
+}
