@@ -16,6 +16,14 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             CompletionCommand.class,
+            PreviewCommand.class,
+            UpCommand.class,
+            DestroyCommand.class,
+            RefreshCommand.class,
+            OutputsCommand.class,
+            StatusCommand.class,
+            SecretsCommand.class,
+            BackendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

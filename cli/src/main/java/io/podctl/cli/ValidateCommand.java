@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             "  podctl validate pods/prd-pod-1.yaml  # one pod (pods/fleet.yaml defaults still apply)",
             "  podctl validate --strict             # warnings fail too",
             "  podctl validate --output json | jq '.[] | select(.severity==\"error\")'",
+            "  podctl validate --online             # also ask AWS: zones, AMI, secret references exist",
             "", "Exit codes: 0 no errors, 2 errors found (or warnings with --strict)."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -36,6 +37,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json: findings as a JSON array.")
     OutputFormat output = OutputFormat.text;
 
+    @Option(names = "--online", description = "Also check against AWS that each pod's zones, image and referenced secrets exist (values are never read).")
+    boolean online;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --online: send AWS calls here (an emulator); default: $AWS_ENDPOINT_URL.")
+    String endpointUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("pods")) : paths;
         SpecSet set = SpecLoader.load(inputs);
+        if (online && !set.hasErrors()) {
+            set = OnlineValidation.addFindings(set, AwsCommands.context(endpointUrl));
+        }
         PrintWriter out = spec.commandLine().getOut();
         String summary = summary(set);
         if (output == OutputFormat.json) {

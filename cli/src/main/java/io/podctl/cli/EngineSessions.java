@@ -1,0 +1,67 @@
+package io.podctl.cli;
+
+import io.podctl.aws.AwsContext;
+import io.podctl.engine.AutomationEngine;
+import io.podctl.engine.EngineSettings;
+import io.podctl.engine.EngineSetupException;
+import io.podctl.engine.PulumiCli;
+import io.podctl.engine.StackEngine;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * What the engine commands need from the outside world: an engine (after the checks that must pass
+ * before anything runs) and the user's stdin. Tests pass their own.
+ */
+record EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
+
+    /** Opens a {@link StackEngine} for the options, or throws a {@link UserError} (exit 2). */
+    @FunctionalInterface
+    interface Opener {
+        StackEngine open(PodOptions options);
+    }
+
+    static EngineSessions real() {
+        return new EngineSessions(EngineSessions::openLocal,
+                () -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    static Optional<URI> endpoint(PodOptions options) {
+        try {
+            return AwsContext.fromEnvironment(options.endpointUrl).endpoint();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The checks run in this order, each before anything is touched: CLI, credentials, passphrase. */
+    private static StackEngine openLocal(PodOptions options) {
+        Map<String, String> env = System.getenv();
+        try {
+            PulumiCli.require(env);
+            requireCredentials();
+            EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint(options),
+                    Duration.ofMinutes(options.timeoutMinutes));
+            return AutomationEngine.onLocalCli(settings, env);
+        } catch (EngineSetupException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static void requireCredentials() {
+        try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
+            chain.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new UserError("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
+                    + " (a profile in ~/.aws/credentials or an SSO login), or run where an instance or task role applies");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.podctl.cli;
+
+import io.podctl.engine.EngineFailure;
+import io.podctl.engine.PodStack;
+import io.podctl.engine.ProgressLines;
+import io.podctl.engine.StackEngine;
+import io.podctl.engine.StackResult;
+import io.podctl.plan.PodPlanner;
+import io.podctl.spec.model.Pod;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** The shared shape of preview, up, destroy, refresh and outputs: one pod, one stack, one engine. */
+abstract class StackCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "POD", description = "The pod's name (metadata.name).")
+    String podName;
+
+    @Mixin
+    PodOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    final EngineSessions sessions;
+
+    StackCommand(EngineSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    Pod pod() {
+        return Pods.find(options.pods, podName);
+    }
+
+    StackEngine engine() {
+        return sessions.opener().open(options);
+    }
+
+    static PodStack stack(Pod pod, boolean retainDataVolumes) {
+        var plan = PodPlanner.plan(pod);
+        return new PodStack(pod.name(), plan.region(), PodPrograms.forPlan(plan, retainDataVolumes), Map.of());
+    }
+
+    ProgressLines progress() {
+        return new ProgressLines(out());
+    }
+
+    /** Runs one engine operation; a failure is exit 1 with the engine's reason. */
+    static StackResult run(Function<ProgressLines, StackResult> operation, ProgressLines progress) {
+        try {
+            return operation.apply(progress);
+        } catch (EngineFailure e) {
+            throw new UserError(e.getMessage(), ExitCode.FAILED);
+        }
+    }
+}
