@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             CompletionCommand.class,
+            RolloutCommand.class,
             PreviewCommand.class,
             UpCommand.class,
             DestroyCommand.class,

@@ -1,0 +1,23 @@
+package io.podctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show which nodes of which pods need a new version, and in which order they would roll.")
+final class RolloutPlanCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    RolloutContext context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RolloutContext.Loaded loaded = context.plan(context.driver());
+        RolloutPlanTable.print(loaded.plan(), loaded.skipped(), spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,131 @@
+package io.podctl.cli;
+
+import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.LockHeldException;
+import io.podctl.rollout.run.Clock;
+import io.podctl.rollout.run.GatePolicy;
+import io.podctl.rollout.run.Outcome;
+import io.podctl.rollout.run.RolloutExecutor;
+import io.podctl.rollout.run.RunOptions;
+import io.podctl.rollout.run.local.LocalFleetDriver;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Upgrade the pods of the plan: shows the plan, asks unless --yes, then rolls node by node,",
+            "waiting after each node until its role is healthy again. A re-run resumes from the journal."})
+final class RolloutRunCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @CommandLine.Mixin
+    RolloutContext context;
+
+    @Option(names = "--yes", description = "Do not ask for approval.")
+    boolean yes;
+
+    @Option(names = "--max-pods", paramLabel = "N", description = "Upgrade at most N pods in this run.")
+    int maxPods = Integer.MAX_VALUE;
+
+    @Option(names = "--break-lock", description = "Remove a stale lock left by a rollout process that is gone.")
+    boolean breakLock;
+
+    @Option(names = "--gate-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between health polls (default: 250ms).")
+    Duration gateInterval = GatePolicy.DEFAULT.interval();
+
+    @Option(names = "--gate-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a gate may wait before the rollout halts (default: 5m).")
+    Duration gateTimeout = GatePolicy.DEFAULT.timeout();
+
+    @Option(names = "--gate-passes", paramLabel = "N", description = "Consecutive healthy answers a gate needs (default: 2).")
+    int gatePasses = GatePolicy.DEFAULT.passes();
+
+    @Option(names = "--step-estimate", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Expected time per node, to not start a pod in the last part of its window (default: 3m).")
+    Duration stepEstimate = RunOptions.DEFAULT.stepEstimate();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalFleetDriver driver = context.driver();
+        RolloutContext.Loaded loaded = context.plan(driver);
+        RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
+        if (loaded.plan().upToDate()) {
+            return ExitCode.OK;
+        }
+        if (!yes && !approved(out)) {
+            out.println("not approved: nothing touched");
+            return ExitCode.WAITING;
+        }
+        Journal journal = context.journal();
+        if (breakLock) {
+            journal.lockOwner().ifPresent(owner -> out.println("breaking the lock held by " + owner));
+            journal.unlock();
+        }
+        try {
+            journal.lock(ProcessHandle.current().pid(), Instant.now());
+        } catch (LockHeldException e) {
+            throw new UserError(e.getMessage(), ExitCode.WAITING);
+        }
+        try {
+            RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1);
+            RolloutExecutor executor = new RolloutExecutor(driver, driver, journal, Clock.SYSTEM, options, line -> {
+                out.println(TIME.format(Instant.now()) + " " + line);
+                out.flush();
+            });
+            Outcome outcome = executor.run(loaded.plan());
+            return report(outcome);
+        } finally {
+            journal.unlock();
+        }
+    }
+
+    private int report(Outcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome instanceof Outcome.Finished) {
+            out.println("rollout " + outcome.describe());
+            return ExitCode.OK;
+        }
+        spec.commandLine().getErr().println("podctl: rollout " + outcome.describe());
+        return outcome instanceof Outcome.Waiting || outcome instanceof Outcome.Paused ? ExitCode.WAITING : ExitCode.FAILED;
+    }
+
+    private boolean approved(PrintWriter out) throws Exception {
+        out.print("Proceed with this rollout? [y/N] ");
+        out.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    /** 250ms, 2s, 5m, 1h. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("expected a duration like 250ms, 2s, 5m or 1h, got '" + value + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+    }
+}
