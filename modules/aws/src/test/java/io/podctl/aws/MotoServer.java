@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,9 +35,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>One server per JVM, started by the first test class that uses it and stopped when the run
  * ends; its state is reset before each test class, so classes cannot see each other's resources.
- * The executable is {@code -Dpodctl.moto=PATH}, else {@code <repo>/.venv/bin/ moto_server} (as
+ * The executable is {@code -Dpodctl.moto=PATH}, else {@code <repo>/.venv/bin/moto_server} (as
  * {@code scripts/test-deps} installs it), else {@code moto_server} on PATH. Without it the tests
- * are skipped, or fail when {@code CI=true}, so CI never passes by skipping.
+ * are skipped, or fail when {@code CI=true}, so CI never passes by skipping. moto serves one
+ * request at a time here (see {@code serialized}), as S3 decides conditional writes atomically.
  */
 public final class MotoServer implements BeforeAllCallback, ParameterResolver {
 
@@ -48,6 +50,14 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
       ExtensionContext.Namespace.create(MotoServer.class);
   private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final int START_ATTEMPTS = 3;
+  private static final String SERIAL_BOOTSTRAP =
+      String.join(
+          "\n",
+          "import sys, werkzeug.serving as serving",
+          "threaded_run = serving.run_simple",
+          "serving.run_simple = lambda *a, **k: threaded_run(*a, **dict(k, threaded=False))",
+          "from moto.server import main",
+          "main(sys.argv[1:])");
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -202,8 +212,11 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
     }
 
     private static Process launch(Path executable, int port, Path log) {
+      List<String> command =
+          new ArrayList<>(serialized(executable).orElse(List.of(executable.toString())));
+      command.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
       ProcessBuilder builder =
-          new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       try {
@@ -211,6 +224,22 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start " + executable, e);
       }
+    }
+
+    /**
+     * moto_server's own entry point with werkzeug's threaded mode off. moto checks If-None-Match
+     * and If-Match on PutObject but holds no lock between the check and the write, so on its
+     * threaded server two racing conditional writes can both succeed; S3 decides them
+     * atomically. One request at a time restores S3's guarantee for the lock tests. Empty when
+     * no Python interpreter is found beside the script (then moto runs as installed).
+     */
+    private static Optional<List<String>> serialized(Path executable) {
+      Path bin = executable.toAbsolutePath().getParent();
+      return Stream.of("python3", "python")
+          .map(bin::resolve)
+          .filter(Files::isExecutable)
+          .findFirst()
+          .map(python -> List.of(python.toString(), "-c", SERIAL_BOOTSTRAP));
     }
 
     private static void awaitReady(Process process, URI uri, HttpClient http, Path log) {
