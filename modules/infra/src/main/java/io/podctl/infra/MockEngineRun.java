@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -67,6 +68,28 @@ public final class MockEngineRun {
 
     public static Result run(PodPlan plan, ProgramOptions options) {
         return run(plan, options, false);
+    }
+
+    /**
+     * Starts the engine once on a background thread with a one-resource program, so that a
+     * command can load and plan specs while the SDK's classes load (most of a first run's cost).
+     * Join the future before {@link #run}; the engine's state is per thread, so they do not mix.
+     */
+    public static CompletableFuture<Void> warmUpInBackground() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                PulumiTest.withMocks(new RecordingMocks("us-east-1"))
+                        .withOptions(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
+                        .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
+                                .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
+            } finally {
+                PulumiTest.cleanup();
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "podctl-engine-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /**
