@@ -6,7 +6,8 @@ public final class PodTags {
   public static final String POD = "podctl:pod";
   public static final String ROLE = "podctl:role";
   public static final String NODE = "podctl:node";
-  public static final String VERSION = "podctl:version";
+  /** The versions a host runs, e.g. {@code zookeeper=3.8.4,mesos=1.11.0} (see NodeVersions.tag()). */
+  public static final String VERSION = "podctl:versions";
 
   private PodTags() {}
 }
