@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
- * Suites: validate. Figures vary by roughly +-10% run to run on the 2-core machine.
+ * Suites: validate, rollout (ZooKeeper rolling upgrade: podctl against a restart script). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -20,7 +20,9 @@ public final class Bench {
         for (String suite : suites) {
             switch (suite) {
                 case "validate" -> validate(root);
-                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate)");
+                case "plan" -> PlanBench.run(root);
+                case "rollout" -> RolloutBench.run(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, rollout)");
             }
         }
     }
