@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             ValidateCommand.class,
+            DiffCommand.class,
             PlanCommand.class,
             CompletionCommand.class,
             RolloutCommand.class,

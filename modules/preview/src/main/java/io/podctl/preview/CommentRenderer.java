@@ -1,0 +1,93 @@
+package io.podctl.preview;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+
+/**
+ * The pull-request comment ({@code templates/pr-comment.md.ftl}). GitHub rejects bodies over
+ * 65,536 characters, so when the full comment is longer, the details of the least risky pods are
+ * cut (as few as possible, found by bisection) and the comment says which; the summary table
+ * is never cut.
+ */
+public final class CommentRenderer {
+    /** The first line; the workflow finds the comment to update by it. */
+    public static final String MARKER = "<!-- podctl-diff -->";
+    public static final int GITHUB_LIMIT = 65_536;
+    private static final String TEMPLATE = "pr-comment.md.ftl";
+    private static final Configuration CONFIGURATION = configuration();
+
+    private CommentRenderer() {}
+
+    public static String render(FleetDiff diff) {
+        return render(diff, GITHUB_LIMIT);
+    }
+
+    static String render(FleetDiff diff, int limit) {
+        List<String> order = CommentModel.detailOrder(diff).stream().map(PodChange::pod).toList();
+        String full = renderWith(diff, order.size(), order, limit);
+        if (full.length() <= limit) {
+            return full;
+        }
+        // the longest prefix of the detail order that fits; 0 keeps only the summary
+        int fits = 0;
+        int low = 0;
+        int high = order.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (renderWith(diff, mid, order, limit).length() <= limit) {
+                fits = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return renderWith(diff, fits, order, limit);
+    }
+
+    private static String renderWith(FleetDiff diff, int detailed, List<String> order, int limit) {
+        Set<String> shown = new LinkedHashSet<>(order.subList(0, detailed));
+        List<String> cut = order.subList(detailed, order.size());
+        return process(CommentModel.of(diff, shown, cut, limit));
+    }
+
+    private static String process(Map<String, Object> model) {
+        try {
+            Template template = CONFIGURATION.getTemplate(TEMPLATE);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load template templates/" + TEMPLATE, e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + TEMPLATE + " failed: " + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
+    /** Strict like the bootstrap templates: a missing value fails the render instead of printing nothing. */
+    private static Configuration configuration() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setClassLoaderForTemplateLoading(CommentRenderer.class.getClassLoader(), "templates");
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setLocale(Locale.ROOT);
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setLocalizedLookup(false);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
+    }
+}
