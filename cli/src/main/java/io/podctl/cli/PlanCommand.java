@@ -23,11 +23,11 @@ import picocli.CommandLine.Parameters;
             "Offline: the program runs under Pulumi's in-process mock engine, so no credentials, no Pulumi CLI, no AWS calls.",
             "References to other resources show as their logical names; addresses AWS picks show as '(known after deploy)'."},
         footer = {"", "Examples:",
-            "  podctl plan prd-pod-1                  # hosts, pools, resources by component, counts",
-            "  podctl plan prd-pod-1 --show-config    # plus every file the hosts write at boot",
-            "  podctl plan not-prod-pod-1 --output json | jq '.resources[] | select(.type==\"aws:ec2/instance:Instance\") | .name'",
+            "  podctl plan prd-pod-1                # hosts, pools, resources, counts",
+            "  podctl plan prd-pod-1 --show-config  # plus the files hosts write at boot",
+            "  podctl plan prd-pod-1 -o json | jq '.resources[].name'",
             "  podctl plan prd-pod-1 --pods ../fleet/pods",
-            "", "Exit codes: 0 planned, 2 spec errors or unknown pod (findings on stderr as FILE:LINE:COLUMN)."})
+            "", "Exit codes: 0 planned, 2 spec errors (FILE:LINE:COLUMN on stderr) or unknown pod."})
 final class PlanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "POD", description = "The pod's name (its file is PODS/<POD>.yaml).")
