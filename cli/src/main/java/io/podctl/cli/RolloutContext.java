@@ -1,23 +1,37 @@
 package io.podctl.cli;
 
+import io.podctl.aws.AwsContext;
+import io.podctl.aws.backend.BackendLocation;
+import io.podctl.aws.blob.BlobStateStore;
+import io.podctl.aws.blob.S3BlobStore;
+import io.podctl.aws.inventory.Ec2NodeStopper;
+import io.podctl.engine.ProgressLines;
+import io.podctl.engine.StackEngine;
+import io.podctl.engine.rollout.PulumiNodeDriver;
 import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlanner;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.StateStore;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.RolloutPlanner;
+import io.podctl.rollout.run.DirectTargets;
 import io.podctl.rollout.run.DriverException;
+import io.podctl.rollout.run.NodeDriver;
+import io.podctl.rollout.run.PodTargets;
 import io.podctl.rollout.run.local.LocalFleetDriver;
 import io.podctl.spec.load.SpecLoader;
 import io.podctl.spec.load.SpecSet;
 import io.podctl.spec.model.Pod;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
 /** The options every rollout subcommand shares, and what they load: specs, the driver, the journal. */
@@ -33,6 +47,13 @@ final class RolloutContext {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where journals and locks live (default: .podctl/).")
     Path stateDir = Path.of(".podctl");
 
+    @Option(names = "--backend", paramLabel = "URL",
+            description = "Keep the journal, lock and flags in s3://bucket/prefix (shared by scheduled CI runs) instead of --state-dir.")
+    String backend;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "AWS endpoint override for the S3 backend (e.g. an emulator).")
+    String endpointUrl;
+
     /** The journal key: one rollout per fleet at a time. */
     String fleet() {
         if (local == null) {
@@ -43,13 +64,54 @@ final class RolloutContext {
     }
 
     Journal journal() {
-        return new Journal(new DirectoryStateStore(stateDir), fleet());
+        return new Journal(store(), fleet());
     }
 
-    LocalFleetDriver driver() {
-        if (local == null) {
-            throw new UserError("no deployment engine is wired into rollouts yet: pass --local FILE to roll a local fleet");
+    private StateStore store() {
+        if (backend == null || backend.startsWith("file://")) {
+            return new DirectoryStateStore(backend == null ? stateDir : Path.of(backend.substring("file://".length())));
         }
+        if (!backend.startsWith("s3://")) {
+            throw new UserError("--backend must be s3://bucket/prefix or file://DIR, not " + backend);
+        }
+        try {
+            AwsContext aws = AwsContext.fromEnvironment(endpointUrl);
+            return new BlobStateStore(new S3BlobStore(aws, BackendLocation.parse(backend)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("bad --backend " + backend + ": " + e.getMessage());
+        }
+    }
+
+    /** Who moves the nodes and where their health is read: a local fleet, or Pulumi plus direct probes. */
+    record Runner(NodeDriver driver, PodTargets targets, Predicate<String> knows) {
+    }
+
+    Runner runner(SpecSet specs) {
+        if (local != null) {
+            LocalFleetDriver driver = localDriver();
+            return new Runner(driver, driver, driver::knows);
+        }
+        PodOptions engineOptions = new PodOptions();
+        engineOptions.pods = pods;
+        engineOptions.backend = backend;
+        engineOptions.endpointUrl = endpointUrl;
+        StackEngine engine = EngineSessions.real().opener().open(engineOptions);
+        AwsContext aws = AwsContext.fromEnvironment(endpointUrl);
+        Map<String, String> regions = new LinkedHashMap<>();
+        specs.validPods().forEach(p -> regions.put(p.name(), p.spec().region()));
+        PulumiNodeDriver.NodeStopper stopper = (pod, node) -> {
+            try {
+                new Ec2NodeStopper(aws.withRegion(regions.get(pod))).stop(pod, node);
+            } catch (RuntimeException e) {
+                throw new DriverException("cannot stop " + pod + "/" + node + ": " + e.getMessage());
+            }
+        };
+        PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
+                stopper, new ProgressLines(new PrintWriter(System.out, true)));
+        return new Runner(driver, new DirectTargets(), pod -> true);
+    }
+
+    private LocalFleetDriver localDriver() {
         if (!Files.isRegularFile(local)) {
             throw new UserError("local fleet file " + local + " does not exist");
         }
@@ -60,20 +122,25 @@ final class RolloutContext {
         }
     }
 
-    /** The plan for the pods the driver knows, plus a note per pod it skipped. */
-    record Loaded(RolloutPlan plan, List<String> skipped) {
-    }
-
-    Loaded plan(LocalFleetDriver driver) {
+    SpecSet specs() {
         SpecSet specs = SpecLoader.load(List.of(pods));
         if (specs.hasErrors()) {
             throw new UserError(specs.errors() + " spec error(s) under " + pods + ": run 'podctl validate' first");
         }
+        return specs;
+    }
+
+    /** The plan for the pods the driver knows, plus a note per pod it skipped. */
+    record Loaded(RolloutPlan plan, List<String> skipped) {
+    }
+
+    Loaded plan(SpecSet specs, Runner runner) {
+        NodeDriver driver = runner.driver();
         List<Pod> desired = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Map<String, Map<String, NodeVersions>> deployed = new LinkedHashMap<>();
         for (Pod pod : specs.validPods()) {
-            if (!driver.knows(pod.name())) {
+            if (!runner.knows().test(pod.name())) {
                 skipped.add(pod.name() + ": not in the local fleet, skipped");
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.podctl.cli;
 
 import java.util.concurrent.Callable;
+import io.podctl.spec.load.SpecSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,8 @@ final class RolloutPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RolloutContext.Loaded loaded = context.plan(context.driver());
+        SpecSet specs = context.specs();
+        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs));
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), spec.commandLine().getOut());
         return ExitCode.OK;
     }

@@ -7,7 +7,6 @@ import io.podctl.rollout.run.GatePolicy;
 import io.podctl.rollout.run.Outcome;
 import io.podctl.rollout.run.RolloutExecutor;
 import io.podctl.rollout.run.RunOptions;
-import io.podctl.rollout.run.local.LocalFleetDriver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import io.podctl.spec.load.SpecSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,8 +61,9 @@ final class RolloutRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LocalFleetDriver driver = context.driver();
-        RolloutContext.Loaded loaded = context.plan(driver);
+        SpecSet specs = context.specs();
+        RolloutContext.Runner runner = context.runner(specs);
+        RolloutContext.Loaded loaded = context.plan(specs, runner);
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
         if (loaded.plan().upToDate()) {
             return ExitCode.OK;
@@ -83,7 +84,7 @@ final class RolloutRunCommand implements Callable<Integer> {
         }
         try {
             RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1);
-            RolloutExecutor executor = new RolloutExecutor(driver, driver, journal, Clock.SYSTEM, options, line -> {
+            RolloutExecutor executor = new RolloutExecutor(runner.driver(), runner.targets(), journal, Clock.SYSTEM, options, line -> {
                 out.println(TIME.format(Instant.now()) + " " + line);
                 out.flush();
             });

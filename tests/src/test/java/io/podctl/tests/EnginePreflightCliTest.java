@@ -69,6 +69,17 @@ class EnginePreflightCliTest {
         assertThat(r.stderr()).contains("no pod named 'no-such-pod'", "known pods: not-prod-pod-1");
     }
 
+    @Test
+    void aRolloutOfDeployedPodsNeedsPulumiAndTouchesNothingWithout() throws Exception {
+        Podctl.copyFleet(dir);
+
+        var r = Podctl.run(dir, noAwsCredentials(javaOnly()), null, "rollout", "run", "--yes");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).contains("no 'pulumi' on PATH");
+        assertThat(dir.resolve(".podctl")).doesNotExist();
+    }
+
     /** A stand-in that only answers `pulumi version`; the tests stop before anything else runs. */
     private Path fakePulumi(String version) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));

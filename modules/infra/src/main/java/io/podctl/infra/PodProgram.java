@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import io.podctl.plan.PodPlan;
+import io.podctl.plan.PodPlanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,17 @@ public final class PodProgram {
         ctx.export("instanceProfileArn", identity.profileArn());
         ctx.export("controlHostIps", hostIps(control));
         ctx.export("agentGroups", agents.groupNames().applyValue(PodProgram::json));
+        ctx.export(NODE_VERSIONS, Output.of(json(nodeVersions(plan))));
+    }
+
+    /** The output the rollout reads back to learn what each node runs: {"zk-1":"zookeeper=3.8.4", ...}. */
+    public static final String NODE_VERSIONS = "nodeVersions";
+
+    private static Map<String, String> nodeVersions(PodPlan plan) {
+        Map<String, String> byNode = new LinkedHashMap<>();
+        plan.controlHosts().forEach(h -> byNode.put(h.node(), h.versions().tag()));
+        plan.agentGroups().forEach(g -> byNode.put(PodPlanner.agentsNode(g.pool()), "mesos=" + g.mesosVersion()));
+        return byNode;
     }
 
     /** {"zk-1":"10.10.0.10", ...} in plan order. */

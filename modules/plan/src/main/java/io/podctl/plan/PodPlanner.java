@@ -32,7 +32,10 @@ public final class PodPlanner {
         return plan(pod, Map.of());
     }
 
-    /** @param deployedVersions versions per node name (zk-1, control-2, ...) that differ from the spec */
+    /**
+     * @param deployedVersions versions per node name (zk-1, control-2, ...; agents-&lt;pool&gt; for a
+     *                         whole agent pool) that differ from the spec
+     */
     public static PodPlan plan(Pod pod, Map<String, NodeVersions> deployedVersions) {
         PodSpec spec = pod.spec();
         String name = pod.name();
@@ -56,7 +59,9 @@ public final class PodPlanner {
                 }
             }
         }
-        List<AgentGroup> agents = spec.agents().stream().map(p -> agentGroup(pod, p, zones, tags)).toList();
+        List<AgentGroup> agents = spec.agents().stream()
+                .map(p -> agentGroup(pod, p, zones, tags, deployedVersions.getOrDefault(agentsNode(p.name()), desired).mesos()))
+                .toList();
         PodPlan topology = new PodPlan(name, spec.tier(), spec.region(), spec.placement(), spec.colocation(), zones,
                 imageId(spec), spec.access().sshKeyName(), dnsZone, network, SecurityGroups.forPod(name, spec),
                 identity(name, spec), hosts, agents, spec.secrets(), spec.access().adminCidrs(), tags);
@@ -83,7 +88,12 @@ public final class PodPlanner {
                 pod.spec().masters().dataVolumeGiB(), versions, tags, List.of(), "");
     }
 
-    private static AgentGroup agentGroup(Pod pod, AgentPool pool, List<String> zones, Map<String, String> baseTags) {
+    /** The node name of a whole agent pool, as tagged and as the stack reports it. */
+    public static String agentsNode(String pool) {
+        return "agents-" + pool;
+    }
+
+    private static AgentGroup agentGroup(Pod pod, AgentPool pool, List<String> zones, Map<String, String> baseTags, String mesosVersion) {
         Map<String, Integer> perZone = new LinkedHashMap<>();
         for (int i = 0; i < pool.count(); i++) {
             perZone.merge(zones.get(i % zones.size()), 1, Integer::sum);
@@ -93,10 +103,10 @@ public final class PodPlanner {
         Map<String, String> tags = new TreeMap<>(baseTags);
         tags.put("Name", pod.name() + "-agents-" + pool.name());
         tags.put("podctl:role", Role.MESOS_AGENT.wire());
-        tags.put("podctl:node", "agents-" + pool.name());
-        tags.put("podctl:versions", "mesos=" + pod.spec().versions().mesos());
-        return new AgentGroup(pod.name() + "-agents-" + pool.name(), pool.name(), pool.instanceType(), pool.count(), zones, perZone,
-                attributes, pod.spec().versions().mesos(), tags, List.of(), "");
+        tags.put("podctl:node", agentsNode(pool.name()));
+        tags.put("podctl:versions", "mesos=" + mesosVersion);
+        return new AgentGroup(pod.name() + "-" + agentsNode(pool.name()), pool.name(), pool.instanceType(), pool.count(), zones, perZone,
+                attributes, mesosVersion, tags, List.of(), "");
     }
 
     private static NetworkPlan network(PodSpec spec, List<String> zones) {

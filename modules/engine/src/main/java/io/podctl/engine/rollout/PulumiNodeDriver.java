@@ -1,0 +1,168 @@
+package io.podctl.engine.rollout;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.Context;
+import io.podctl.engine.EngineFailure;
+import io.podctl.engine.PodStack;
+import io.podctl.engine.ProgressListener;
+import io.podctl.engine.ResourceStep;
+import io.podctl.engine.StackChanges;
+import io.podctl.engine.StackEngine;
+import io.podctl.engine.StackResult;
+import io.podctl.plan.AgentGroup;
+import io.podctl.plan.NodeVersions;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.PodPlanner;
+import io.podctl.plan.Role;
+import io.podctl.rollout.plan.RolloutPlanner;
+import io.podctl.rollout.run.DriverException;
+import io.podctl.rollout.run.NodeDriver;
+import io.podctl.spec.model.Pod;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Moves one node at a time through Pulumi: the pod is re-planned with every node at its
+ * deployed version except the one being upgraded, previewed, and deployed only when the
+ * engine's change summary touches that node alone (its instance replaced through the
+ * user-data change). Deployed versions come from the stack's {@code nodeVersions} output.
+ *
+ * <p>Agent pools are one auto scaling group each: the first agent of a pool moves the whole
+ * pool (an instance refresh); the pool's other agents are then already at the version.
+ */
+public final class PulumiNodeDriver implements NodeDriver {
+    /** The stack output the pod program exports: {"zk-1":"zookeeper=3.8.4", "agents-general":"mesos=1.11.0"}. */
+    public static final String NODE_VERSIONS = "nodeVersions";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Stops a node's instance; Pulumi itself cannot stop a service (Marathon's procedure needs it). */
+    @FunctionalInterface
+    public interface NodeStopper {
+        void stop(String pod, String node) throws DriverException;
+    }
+
+    private final StackEngine engine;
+    private final Map<String, Pod> specs;
+    private final Function<PodPlan, java.util.function.Consumer<Context>> program;
+    private final NodeStopper stopper;
+    private final ProgressListener progress;
+
+    public PulumiNodeDriver(StackEngine engine, List<Pod> specs, Function<PodPlan, java.util.function.Consumer<Context>> program,
+            NodeStopper stopper, ProgressListener progress) {
+        this.engine = engine;
+        this.specs = new LinkedHashMap<>();
+        specs.forEach(p -> this.specs.put(p.name(), p));
+        this.program = program;
+        this.stopper = stopper;
+        this.progress = progress;
+    }
+
+    @Override
+    public Map<String, NodeVersions> deployed(PodPlan pod) throws DriverException {
+        Map<String, NodeVersions> byStackNode = stackVersions(pod);
+        Map<String, NodeVersions> byRolloutNode = new LinkedHashMap<>(byStackNode);
+        for (AgentGroup group : pod.agentGroups()) {
+            NodeVersions poolVersion = byStackNode.get(PodPlanner.agentsNode(group.pool()));
+            for (int i = 1; i <= group.count() && poolVersion != null; i++) {
+                byRolloutNode.put(RolloutPlanner.agentNode(group, i), poolVersion);
+            }
+        }
+        return byRolloutNode;
+    }
+
+    @Override
+    public void upgrade(PodPlan pod, String node, Role role, String version) throws DriverException {
+        Map<String, NodeVersions> deployed = stackVersions(pod);
+        String stackNode = role == Role.MESOS_AGENT ? PodPlanner.agentsNode(poolOf(pod, node)) : node;
+        NodeVersions current = deployed.get(stackNode);
+        if (current == null) {
+            throw new DriverException("pod " + pod.pod() + " has no deployed node " + stackNode + " in its stack outputs");
+        }
+        Map<String, NodeVersions> target = new LinkedHashMap<>(deployed);
+        target.put(stackNode, current.with(role, version));
+        PodPlan next = PodPlanner.plan(spec(pod.pod()), target);
+        PodStack stack = new PodStack(pod.pod(), pod.region(), program.apply(next));
+        NodeScope scope = new NodeScope(pod.pod() + "-" + stackNode);
+        try {
+            StackResult preview = engine.preview(stack, progress);
+            requireScope(scope, preview.changes(), pod.pod(), stackNode, "preview");
+            if (!preview.changes().hasChanges()) {
+                return; // already at the version (a pool moved by its first agent)
+            }
+            StackResult up = engine.up(stack, progress);
+            requireScope(scope, up.changes(), pod.pod(), stackNode, "deployment");
+        } catch (EngineFailure e) {
+            throw new DriverException("pulumi up for " + pod.pod() + "/" + stackNode + " failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop(PodPlan pod, String node, Role role) throws DriverException {
+        stopper.stop(pod.pod(), node);
+    }
+
+    private static void requireScope(NodeScope scope, StackChanges changes, String pod, String node, String phase) throws DriverException {
+        List<ResourceStep> outside = scope.violations(changes);
+        if (!outside.isEmpty()) {
+            throw new DriverException("the " + phase + " for " + pod + "/" + node + " would also "
+                    + String.join(", ", outside.stream().limit(5).map(s -> s.op().label() + " " + s.name()).toList())
+                    + (outside.size() > 5 ? " and " + (outside.size() - 5) + " more" : "")
+                    + "; stopped: run 'podctl preview " + pod + "' to see why");
+        }
+    }
+
+    private Map<String, NodeVersions> stackVersions(PodPlan pod) throws DriverException {
+        String json;
+        try {
+            json = engine.outputs(new PodStack(pod.pod(), pod.region(), program.apply(pod))).get(NODE_VERSIONS);
+        } catch (EngineFailure e) {
+            throw new DriverException("cannot read the stack outputs of " + pod.pod() + ": " + e.getMessage());
+        }
+        if (json == null) {
+            throw new DriverException("stack " + pod.pod() + " has no " + NODE_VERSIONS + " output: run 'podctl up " + pod.pod() + "' first");
+        }
+        try {
+            Map<String, String> tags = JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+            Map<String, NodeVersions> versions = new LinkedHashMap<>();
+            tags.forEach((node, tag) -> versions.put(node, parseTag(tag)));
+            return versions;
+        } catch (IOException e) {
+            throw new DriverException("stack " + pod.pod() + " has an unreadable " + NODE_VERSIONS + " output");
+        }
+    }
+
+    /** The inverse of {@link NodeVersions#tag()}. */
+    static NodeVersions parseTag(String tag) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String part : tag.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            }
+        }
+        return new NodeVersions(parts.get("zookeeper"), parts.get("mesos"), parts.get("marathon"));
+    }
+
+    private String poolOf(PodPlan pod, String agentNode) throws DriverException {
+        for (AgentGroup group : pod.agentGroups()) {
+            for (int i = 1; i <= group.count(); i++) {
+                if (RolloutPlanner.agentNode(group, i).equals(agentNode)) {
+                    return group.pool();
+                }
+            }
+        }
+        throw new DriverException("pod " + pod.pod() + " has no agent " + agentNode);
+    }
+
+    private Pod spec(String pod) throws DriverException {
+        Pod spec = specs.get(pod);
+        if (spec == null) {
+            throw new DriverException("no spec for pod " + pod);
+        }
+        return spec;
+    }
+}
