@@ -202,7 +202,7 @@ final class RolloutBench {
             for (Path file : files.toList()) {
                 Files.writeString(pods.resolve(file.getFileName()), Files.readString(file)
                         .replaceAll("window: \\{[^}]*\\}",
-                                "window: {days: [Mon, Tue, Wed, Thu, Fri, Sat, Sun], start: \"12:00\", end: \"11:59\", timeZone: UTC}")
+                                alwaysOpenWindow())
                         .replace("zookeeper: " + OLD, "zookeeper: " + version));
             }
         }
@@ -211,6 +211,14 @@ final class RolloutBench {
             throw new IllegalStateException(specs.findings().toString());
         }
         return specs.find("prd-pod-1").orElseThrow().pod();
+    }
+
+    /** Every day, the one closed minute an hour in the past: open for the whole run. */
+    private static String alwaysOpenWindow() {
+        var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        var start = java.time.LocalTime.now(java.time.ZoneOffset.UTC).minusHours(1);
+        return "window: {days: [Mon, Tue, Wed, Thu, Fri, Sat, Sun], start: \"" + start.format(hhmm) + "\", end: \""
+                + start.minusMinutes(1).format(hhmm) + "\", timeZone: UTC}";
     }
 
     static boolean portOpen(Endpoint endpoint) {

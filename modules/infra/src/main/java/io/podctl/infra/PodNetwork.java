@@ -1,5 +1,16 @@
 package io.podctl.infra;
 
+import com.pulumi.aws.ec2.Eip;
+import com.pulumi.aws.ec2.EipArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
+import com.pulumi.aws.ec2.NatGateway;
+import com.pulumi.aws.ec2.NatGatewayArgs;
+import com.pulumi.aws.ec2.RouteTable;
+import com.pulumi.aws.ec2.RouteTableArgs;
+import com.pulumi.aws.ec2.RouteTableAssociation;
+import com.pulumi.aws.ec2.RouteTableAssociationArgs;
+import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.Subnet;
@@ -59,6 +70,7 @@ public final class PodNetwork extends ComponentResource {
                         .build(), child());
                 subnetIds.put(s.zone(), subnet.id());
             }
+            egress(plan, vpc);
         } else {
             vpcId = Output.of(network.vpcId());
             network.subnets().forEach(s -> subnetIds.put(s.zone(), Output.of(s.subnetId())));
@@ -92,6 +104,46 @@ public final class PodNetwork extends ComponentResource {
                 .build(), child());
         zoneId = zone.zoneId();
         registerOutputs(Map.of("vpcId", vpcId, "zoneId", zoneId));
+    }
+
+    /**
+     * Outbound only: an internet gateway for the egress subnet, one NAT gateway there, and a
+     * route table sending the private subnets' traffic through it. Nothing routes inward: the
+     * hosts keep private addresses only.
+     */
+    private void egress(PodPlan plan, Vpc vpc) {
+        String pod = plan.pod();
+        NetworkPlan.Subnet spec = plan.network().egressSubnet();
+        InternetGateway gateway = new InternetGateway(pod + "-igw", InternetGatewayArgs.builder()
+                .vpcId(vpc.id()).tags(Tags.named(plan.tags(), pod + "-igw")).build(), child());
+        Subnet publicSubnet = new Subnet(pod + "-subnet-egress", SubnetArgs.builder()
+                .vpcId(vpc.id())
+                .cidrBlock(spec.cidr())
+                .availabilityZone(spec.zone())
+                .mapPublicIpOnLaunch(false)
+                .tags(Tags.named(plan.tags(), pod + "-egress"))
+                .build(), child());
+        RouteTable publicRoutes = new RouteTable(pod + "-routes-egress", RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(RouteTableRouteArgs.builder().cidrBlock(OPEN_WORLD).gatewayId(gateway.id()).build())
+                .tags(Tags.named(plan.tags(), pod + "-routes-egress"))
+                .build(), child());
+        new RouteTableAssociation(pod + "-routes-egress-subnet", RouteTableAssociationArgs.builder()
+                .subnetId(publicSubnet.id()).routeTableId(publicRoutes.id()).build(), child());
+        Eip address = new Eip(pod + "-nat-ip", EipArgs.builder()
+                .domain("vpc").tags(Tags.named(plan.tags(), pod + "-nat-ip")).build(), child());
+        NatGateway nat = new NatGateway(pod + "-nat", NatGatewayArgs.builder()
+                .allocationId(address.id())
+                .subnetId(publicSubnet.id())
+                .tags(Tags.named(plan.tags(), pod + "-nat"))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(gateway).build());
+        RouteTable privateRoutes = new RouteTable(pod + "-routes-private", RouteTableArgs.builder()
+                .vpcId(vpc.id())
+                .routes(RouteTableRouteArgs.builder().cidrBlock(OPEN_WORLD).natGatewayId(nat.id()).build())
+                .tags(Tags.named(plan.tags(), pod + "-routes-private"))
+                .build(), child());
+        subnetIds.forEach((zone, subnetId) -> new RouteTableAssociation(pod + "-routes-private-" + zone,
+                RouteTableAssociationArgs.builder().subnetId(subnetId).routeTableId(privateRoutes.id()).build(), child()));
     }
 
     /** Ingress from anywhere is never opened, whatever the tier: validate only warns for not-prod. */

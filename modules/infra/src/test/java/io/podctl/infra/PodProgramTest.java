@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podctl.plan.AgentGroup;
 import io.podctl.plan.Host;
+import io.podctl.plan.NetworkPlan;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.PodPlanner;
 import io.podctl.plan.Role;
@@ -61,7 +62,10 @@ class PodProgramTest {
         int zones = placement == Placement.STRIPE ? 3 : 1;
         int ingressRules = plan.securityGroups().stream().mapToInt(g -> g.ingress().size()).sum();
         Map<String, Integer> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("aws:ec2/vpc:Vpc", 1), Map.entry("aws:ec2/subnet:Subnet", zones),
+                Map.entry("aws:ec2/vpc:Vpc", 1), Map.entry("aws:ec2/subnet:Subnet", zones + 1),
+                Map.entry("aws:ec2/internetGateway:InternetGateway", 1), Map.entry("aws:ec2/eip:Eip", 1),
+                Map.entry("aws:ec2/natGateway:NatGateway", 1), Map.entry("aws:ec2/routeTable:RouteTable", 2),
+                Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", zones + 1),
                 Map.entry("aws:ec2/securityGroup:SecurityGroup", 5), Map.entry(INGRESS, ingressRules), Map.entry(EGRESS, 5),
                 Map.entry("aws:route53/zone:Zone", 1), Map.entry("aws:iam/role:Role", 1), Map.entry("aws:iam/rolePolicy:RolePolicy", 1),
                 Map.entry("aws:iam/instanceProfile:InstanceProfile", 1), Map.entry(ENI, hosts), Map.entry(VOLUME, hosts),
@@ -201,7 +205,8 @@ class PodProgramTest {
     void everyTaggableResourceCarriesPodTierRoleNodeVersionsAndLabels() {
         PodPlan plan = PodSpecs.prodWithUserData();
         MockEngineRun.Result run = MockEngineRun.run(plan, ProgramOptions.defaults());
-        Set<String> untaggable = Set.of("aws:iam/rolePolicy:RolePolicy", ATTACHMENT, RECORD, ASG);
+        Set<String> untaggable = Set.of("aws:iam/rolePolicy:RolePolicy", ATTACHMENT, RECORD, ASG,
+                "aws:ec2/routeTableAssociation:RouteTableAssociation");
         assertThat(run.awsResources().stream().filter(r -> !untaggable.contains(r.type())))
                 .allSatisfy(r -> assertThat(tags(r.input("tags"))).as(r.name())
                         .containsEntry("podctl:pod", "prd-pod-1").containsEntry("podctl:tier", "prod")
@@ -237,12 +242,32 @@ class PodProgramTest {
     }
 
     @Test
+    void privateSubnetsReachOutThroughOneNatGatewayAndNothingRoutesIn() {
+        PodPlan plan = PodSpecs.plan("pod-n", Tier.PROD, Placement.STRIPE, Colocation.DEDICATED);
+        MockEngineRun.Result run = MockEngineRun.run(plan, ProgramOptions.defaults());
+        PlannedResource egress = run.find("pod-n-subnet-egress").orElseThrow();
+        assertThat(egress.input("cidrBlock")).isEqualTo(plan.network().egressSubnet().cidr());
+        assertThat(plan.network().subnets()).extracting(NetworkPlan.Subnet::cidr).doesNotContain(plan.network().egressSubnet().cidr());
+        assertThat(run.find("pod-n-nat").orElseThrow().input("subnetId")).isEqualTo("pod-n-subnet-egress");
+        assertThat(run.find("pod-n-routes-private").orElseThrow().input("routes").toString())
+                .contains("natGatewayId=pod-n-nat").contains("cidrBlock=0.0.0.0/0").doesNotContain("gatewayId=pod-n-igw");
+        assertThat(run.find("pod-n-routes-egress").orElseThrow().input("routes").toString()).contains("gatewayId=pod-n-igw");
+        for (String zone : plan.zones()) {
+            PlannedResource association = run.find("pod-n-routes-private-" + zone).orElseThrow();
+            assertThat(association.input("subnetId")).isEqualTo("pod-n-subnet-" + zone);
+            assertThat(association.input("routeTableId")).isEqualTo("pod-n-routes-private");
+        }
+        assertThat(run.ofType("aws:ec2/subnet:Subnet")).allSatisfy(s -> assertThat(s.input("mapPublicIpOnLaunch")).isEqualTo(false));
+    }
+
+    @Test
     void existingVpcUsesTheNamedSubnetsAndAwsPicksTheAddresses() {
         String text = SpecFixtures.notProdPod("pod-e", "us-west-2c", "10.30.0.0/20")
                 .replace("vpcCidr: 10.30.0.0/20", "vpcId: vpc-0feed123\n    subnets: {us-west-2c: subnet-0c0c0c0c}");
         MockEngineRun.Result run = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("pod-e", text)), new ProgramOptions(false), true);
         assertThat(run.ofType("aws:ec2/vpc:Vpc")).isEmpty();
         assertThat(run.ofType("aws:ec2/subnet:Subnet")).isEmpty();
+        assertThat(run.ofType("aws:ec2/natGateway:NatGateway")).as("an existing VPC's routing is its owner's").isEmpty();
         assertThat(run.ofType(ENI)).hasSize(3).allSatisfy(e -> {
             assertThat(e.input("subnetId")).isEqualTo("subnet-0c0c0c0c");
             assertThat(e.inputs()).doesNotContainKey("privateIps");

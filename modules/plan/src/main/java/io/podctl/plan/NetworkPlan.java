@@ -2,8 +2,14 @@ package io.podctl.plan;
 
 import java.util.List;
 
-/** The pod's VPC: created from a CIDR (one subnet per zone used) or an existing VPC and subnets. */
-public record NetworkPlan(boolean createVpc, String vpcCidr, String vpcId, List<Subnet> subnets) {
+/**
+ * The pod's VPC: created from a CIDR (one private subnet per zone used, plus an egress subnet
+ * for the NAT gateway hosts fetch packages and reach AWS APIs through), or an existing VPC and
+ * subnets whose routing is the owner's.
+ *
+ * @param egressSubnet the public subnet of a created VPC (in zones[0]); null for an existing VPC
+ */
+public record NetworkPlan(boolean createVpc, String vpcCidr, String vpcId, List<Subnet> subnets, Subnet egressSubnet) {
 
     /** {@code cidr} is set for created subnets, {@code subnetId} for existing ones. */
     public record Subnet(String zone, String cidr, String subnetId) {}

@@ -113,17 +113,18 @@ public final class PodPlanner {
         Network net = spec.network();
         List<NetworkPlan.Subnet> subnets = new ArrayList<>();
         if (net.createsVpc()) {
-            // four equal subnets, one per zone in order; the fourth stays free for growth
+            // four equal quarters: one per zone in order, the last holds the NAT gateway
             Ipv4Cidr vpc = Ipv4Cidr.parse(net.vpcCidr()).orElseThrow();
             for (int i = 0; i < zones.size(); i++) {
                 subnets.add(new NetworkPlan.Subnet(zones.get(i), vpc.subnet(vpc.prefix() + 2, i).toString(), null));
             }
-            return new NetworkPlan(true, net.vpcCidr(), null, subnets);
+            NetworkPlan.Subnet egress = new NetworkPlan.Subnet(zones.get(0), vpc.subnet(vpc.prefix() + 2, 3).toString(), null);
+            return new NetworkPlan(true, net.vpcCidr(), null, subnets, egress);
         }
         for (String zone : zones) {
             subnets.add(new NetworkPlan.Subnet(zone, null, net.subnets().get(zone)));
         }
-        return new NetworkPlan(false, null, net.vpcId(), subnets);
+        return new NetworkPlan(false, null, net.vpcId(), subnets, null);
     }
 
     private static String imageId(PodSpec spec) {

@@ -46,6 +46,7 @@ class PodPlannerTest {
         assertThat(c1.tags()).containsEntry("podctl:role", "zookeeper+mesos-master+marathon")
                 .containsEntry("podctl:versions", "zookeeper=3.8.4,mesos=1.11.0,marathon=1.11.24");
         assertThat(plan.network().subnets()).extracting(NetworkPlan.Subnet::cidr).containsExactly("10.20.0.0/22");
+        assertThat(plan.network().egressSubnet()).isEqualTo(new NetworkPlan.Subnet("us-west-2a", "10.20.12.0/22", null));
     }
 
     @Test

@@ -35,7 +35,19 @@ final class LocalPods implements AutoCloseable {
 
     static final String OLD = System.getProperty("podctl.zookeeper.old.version", "3.8.4");
     static final String NEW = System.getProperty("podctl.zookeeper.new.version", "3.9.5");
-    static final String ALWAYS = "window: {days: [Mon, Tue, Wed, Thu, Fri, Sat, Sun], start: \"12:00\", end: \"11:59\", timeZone: UTC}";
+    /**
+     * Open every day for the next 23 hours: the one closed minute of a weekly window
+     * (start == end is refused by validation) is put an hour in the past, so a test run
+     * never meets it.
+     */
+    static final String ALWAYS = alwaysOpenWindow(java.time.LocalTime.now(java.time.ZoneOffset.UTC));
+
+    static String alwaysOpenWindow(java.time.LocalTime now) {
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.LocalTime start = now.minusHours(1).withSecond(0).withNano(0);
+        return "window: {days: [Mon, Tue, Wed, Thu, Fri, Sat, Sun], start: \"" + start.format(hhmm)
+                + "\", end: \"" + start.minusMinutes(1).format(hhmm) + "\", timeZone: UTC}";
+    }
 
     final Path dir;
     final Path fleetFile;
