@@ -3,12 +3,14 @@ package io.podctl.cli;
 import io.podctl.preview.CommentRenderer;
 import io.podctl.preview.FleetDiff;
 import io.podctl.preview.FleetDiffer;
+import io.podctl.preview.GraphCache;
 import io.podctl.preview.GitSpecs;
 import io.podctl.preview.Reports;
 import io.podctl.preview.SpecErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +43,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default), markdown (the PR comment) or json.")
     Format output = Format.text;
 
-    @Option(names = "--pods-dir", paramLabel = "DIR", description = "The pods directory, relative to the repository root (default: pods).")
+    @Option(names = {"--pods", "--pods-dir"}, paramLabel = "DIR", description = "The pods directory, relative to the repository root (default: pods).")
     String podsDir = "pods";
+
+    @Option(names = "--no-cache", description = "Run every changed pod through the mock engine, ignoring graphs cached in .podctl/cache/.")
+    boolean noCache;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,9 +57,11 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FleetDiff diff;
         try {
-            GitSpecs git = new GitSpecs(GitSpecs.topLevel(Path.of("").toAbsolutePath()), podsDir);
+            Path repo = GitSpecs.topLevel(Path.of("").toAbsolutePath());
+            GitSpecs git = new GitSpecs(repo, podsDir);
             String baseRef = base != null ? base : git.defaultBase();
-            diff = FleetDiffer.diff(git, baseRef, head, pods == null ? List.of() : pods);
+            Optional<GraphCache> cache = noCache ? Optional.empty() : Optional.of(GraphCache.at(repo.resolve(".podctl/cache/graphs")));
+            diff = FleetDiffer.diff(git, baseRef, head, pods == null ? List.of() : pods, cache);
         } catch (GitSpecs.GitException e) {
             throw new UserError(e.getMessage());
         } catch (SpecErrors e) {

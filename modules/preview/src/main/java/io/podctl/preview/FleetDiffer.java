@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,11 @@ public final class FleetDiffer {
      * @throws SpecErrors when either revision has spec errors or a pod's program fails
      */
     public static FleetDiff diff(GitSpecs git, String baseRef, String headRef, List<String> only) {
+        return diff(git, baseRef, headRef, only, Optional.empty());
+    }
+
+    /** @param cache resource graphs of earlier runs (see {@link GraphCache}) */
+    public static FleetDiff diff(GitSpecs git, String baseRef, String headRef, List<String> only, Optional<GraphCache> cache) {
         String headLabel = headRef == null ? "working tree" : headRef;
         Map<String, Pod> base = load(git.read(baseRef), baseRef);
         Map<String, Pod> head = load(git.read(headRef), headLabel);
@@ -50,7 +56,7 @@ public final class FleetDiffer {
             return t;
         });
         try {
-            PodCompiler compiler = new PodCompiler(executor);
+            PodCompiler compiler = new PodCompiler(executor, cache);
             List<PodDelta> deltas = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             // start every run before waiting on any, so they overlap

@@ -8,9 +8,11 @@ import io.podctl.plan.PodPlanner;
 import io.podctl.spec.model.Pod;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Spec -> plan -> resource graph under the mock engine, once per distinct pod: the result is a
@@ -24,18 +26,33 @@ final class PodCompiler {
     record Compiled(PodPlan plan, List<PlannedResource> resources) {}
 
     private final ExecutorService executor;
+    private final Optional<GraphCache> cache;
     private final Map<Pod, CompletableFuture<Compiled>> runs = new ConcurrentHashMap<>();
+    private final AtomicInteger engineRuns = new AtomicInteger();
 
-    PodCompiler(ExecutorService executor) {
+    PodCompiler(ExecutorService executor, Optional<GraphCache> cache) {
         this.executor = executor;
+        this.cache = cache;
     }
 
     CompletableFuture<Compiled> compile(Pod pod) {
         return runs.computeIfAbsent(pod, p -> CompletableFuture.supplyAsync(() -> run(p), executor));
     }
 
-    private static Compiled run(Pod pod) {
+    /** How many pods went through the mock engine (not found in the cache). */
+    int engineRuns() {
+        return engineRuns.get();
+    }
+
+    private Compiled run(Pod pod) {
         PodPlan plan = PodPlanner.plan(pod);
-        return new Compiled(plan, MockEngineRun.run(plan, ProgramOptions.defaults()).resources());
+        Optional<List<PlannedResource>> cached = cache.flatMap(c -> c.get(pod));
+        if (cached.isPresent()) {
+            return new Compiled(plan, cached.get());
+        }
+        engineRuns.incrementAndGet();
+        List<PlannedResource> graph = MockEngineRun.run(plan, ProgramOptions.defaults()).resources();
+        cache.ifPresent(c -> c.put(pod, graph));
+        return new Compiled(plan, graph);
     }
 }

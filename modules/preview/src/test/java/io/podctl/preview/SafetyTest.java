@@ -24,7 +24,7 @@ class SafetyTest {
                 .map(p -> MockEngineRun.run(PodPlanner.plan(p), ProgramOptions.defaults()).resources()).toList();
         ExecutorService executor = Executors.newFixedThreadPool(4);
         try {
-            PodCompiler compiler = new PodCompiler(executor);
+            PodCompiler compiler = new PodCompiler(executor, java.util.Optional.empty());
             List<CompletableFuture<PodCompiler.Compiled>> runs = pods.stream().map(compiler::compile).toList();
             assertThat(runs.stream().map(r -> r.join().resources()).toList()).isEqualTo(sequential);
             assertThat(compiler.compile(pods.get(0))).as("an identical pod is compiled once").isSameAs(runs.get(0));

@@ -92,7 +92,7 @@ public final class RolloutExecutor {
             if (!resuming) {
                 mayStart(pod, previous);
             }
-            upgradePod(pod);
+            upgradePod(pod, resuming);
             upgraded++;
             previous = pod;
         }
@@ -124,12 +124,17 @@ public final class RolloutExecutor {
         }
     }
 
-    private void upgradePod(PodRollout pod) throws Stop, InterruptedException {
+    /**
+     * @param resuming a killed run left a step of this pod unfinished: its node may be down, so
+     *                 the whole-pod gate would fail; the in-flight step is re-checked (or redone)
+     *                 first, and every step's own gate still requires its role's quorum
+     */
+    private void upgradePod(PodRollout pod, boolean resuming) throws Stop, InterruptedException {
         Instant started = clock.now();
         PodPlan topology = pod.topology();
         PodHealth health = targets.health(topology);
-        progress.accept(pod.pod() + ": upgrading " + pod.nodeSteps() + " node(s)");
-        for (Role role : List.of(Role.ZOOKEEPER, Role.MESOS_MASTER, Role.MARATHON)) {
+        progress.accept(pod.pod() + ": upgrading " + pod.nodeSteps() + " node(s)" + (resuming ? ", resuming an interrupted run" : ""));
+        for (Role role : resuming ? List.<Role>of() : List.of(Role.ZOOKEEPER, Role.MESOS_MASTER, Role.MARATHON)) {
             Optional<HealthProbe> probe = health.role(role);
             if (probe.isEmpty()) {
                 progress.accept(pod.pod() + " " + role.wire() + ": not observable from here, not gated");

@@ -228,4 +228,26 @@ class RolloutExecutorTest {
         assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
         assertThat(journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().detail()).startsWith("re-checked");
     }
+
+    @Test
+    void runKilledWithItsNodeDownBringsThatNodeBackFirst() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        // zk-1 was done; the killed run had journaled zk-2 as started and stopped it, not yet started it
+        journal.record(new StepRecord("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5", "prd-pod-1", "zk-1", "upgrade", "3.9.5",
+                StepRecord.StepStatus.DONE, IN_WINDOW, IN_WINDOW, "synced"), IN_WINDOW);
+        journal.record(new StepRecord("prd-pod-1/zookeeper/zk-2/upgrade@3.9.5", "prd-pod-1", "zk-2", "upgrade", "3.9.5",
+                StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
+        sim.versions.put("zk-1", "3.9.5");
+        sim.stop(null, "zk-2", Role.ZOOKEEPER);
+        sim.calls.clear();
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Finished.class);
+        assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("resuming an interrupted run"));
+    }
 }
