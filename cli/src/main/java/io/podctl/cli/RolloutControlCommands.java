@@ -11,49 +11,56 @@ final class RolloutControlCommands {
     private RolloutControlCommands() {
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = "Stop after the step in flight; 'rollout run' then exits 3 until 'rollout resume'.")
-    static final class Pause implements Callable<Integer> {
+    /** Writes one set of flags to the fleet's journal and says what it means. */
+    abstract static class SetControls implements Callable<Integer> {
         @CommandLine.Mixin
         RolloutContext context;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        abstract Controls controls();
+
+        abstract String outcome();
+
         @Override
         public Integer call() {
-            context.journal().setControls(new Controls(true, false));
-            spec.commandLine().getOut().println("rollout of " + context.fleet() + " paused");
+            context.journal().setControls(controls());
+            spec.commandLine().getOut().println("rollout of " + context.fleet() + " " + outcome());
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Stop after the step in flight; 'rollout run' then exits 3 until 'rollout resume'.")
+    static final class Pause extends SetControls {
+        Controls controls() {
+            return new Controls(true, false);
+        }
+
+        String outcome() {
+            return "paused";
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Clear pause and abort; the next 'rollout run' continues.")
-    static final class Resume implements Callable<Integer> {
-        @CommandLine.Mixin
-        RolloutContext context;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Resume extends SetControls {
+        Controls controls() {
+            return Controls.NONE;
+        }
 
-        @Override
-        public Integer call() {
-            context.journal().setControls(Controls.NONE);
-            spec.commandLine().getOut().println("rollout of " + context.fleet() + " may continue: run 'podctl rollout run'");
-            return ExitCode.OK;
+        String outcome() {
+            return "may continue: run 'podctl rollout run'";
         }
     }
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop after the step in flight, keeping what is done.")
-    static final class Abort implements Callable<Integer> {
-        @CommandLine.Mixin
-        RolloutContext context;
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Abort extends SetControls {
+        Controls controls() {
+            return new Controls(false, true);
+        }
 
-        @Override
-        public Integer call() {
-            context.journal().setControls(new Controls(false, true));
-            spec.commandLine().getOut().println("rollout of " + context.fleet() + " aborted; finished steps are kept");
-            return ExitCode.OK;
+        String outcome() {
+            return "aborted; finished steps are kept";
         }
     }
 }

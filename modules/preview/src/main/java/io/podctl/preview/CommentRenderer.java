@@ -1,18 +1,10 @@
 package io.podctl.preview;
 
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.podctl.plan.render.Templates;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 
 /**
  * The pull-request comment ({@code templates/pr-comment.md.ftl}). GitHub rejects bodies over
@@ -25,7 +17,6 @@ public final class CommentRenderer {
     public static final String MARKER = "<!-- podctl-diff -->";
     public static final int GITHUB_LIMIT = 65_536;
     private static final String TEMPLATE = "pr-comment.md.ftl";
-    private static final Configuration CONFIGURATION = configuration();
 
     private CommentRenderer() {}
 
@@ -62,32 +53,6 @@ public final class CommentRenderer {
     }
 
     private static String process(Map<String, Object> model) {
-        try {
-            Template template = CONFIGURATION.getTemplate(TEMPLATE);
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load template templates/" + TEMPLATE, e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("template " + TEMPLATE + " failed: " + e.getMessageWithoutStackTop(), e);
-        }
-    }
-
-    /** Strict like the bootstrap templates: a missing value fails the render instead of printing nothing. */
-    private static Configuration configuration() {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setClassLoaderForTemplateLoading(CommentRenderer.class.getClassLoader(), "templates");
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setLocale(Locale.ROOT);
-        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
-        cfg.setLocalizedLookup(false);
-        cfg.setNumberFormat("computer");
-        cfg.setBooleanFormat("c");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setAPIBuiltinEnabled(false);
-        return cfg;
+        return Templates.renderPath(TEMPLATE, model);
     }
 }

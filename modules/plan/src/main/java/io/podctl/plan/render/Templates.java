@@ -1,5 +1,8 @@
 package io.podctl.plan.render;
 
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.PathGlobMatcher;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -12,29 +15,34 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 /**
- * The bootstrap templates under {@code templates/bootstrap/} on the class path, behind one
+ * Every template of the repo-level {@code templates/} folder (on the class path), behind one
  * Freemarker configuration built once (parsed templates are cached by it).
  *
- * <p>Strict on purpose: a missing value is an error, never an empty string in a host's config.
- * Interpolation uses {@code [=expr]} so the shell's and systemd's {@code ${VAR}} pass through
- * the templates literally.
+ * <p>Strict on purpose: a missing value is an error, never an empty string in a host's config
+ * or a reviewer's comment. Under {@code bootstrap/} interpolation is {@code [=expr]}, so the
+ * shell's and systemd's {@code ${VAR}} pass through literally; elsewhere it is {@code ${expr}}.
  */
-final class Templates {
+public final class Templates {
     private static final Configuration CONFIGURATION = configuration();
 
     private Templates() {}
 
     /** Renders {@code bootstrap/<name>} with the given data model (a record or a map). */
     static String render(String name, Object model) {
+        return renderPath("bootstrap/" + name, model);
+    }
+
+    /** Renders the template at {@code path} under {@code templates/}, e.g. {@code pr-comment.md.ftl}. */
+    public static String renderPath(String path, Object model) {
         try {
-            Template template = CONFIGURATION.getTemplate("bootstrap/" + name);
+            Template template = CONFIGURATION.getTemplate(path);
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load template bootstrap/" + name, e);
+            throw new UncheckedIOException("cannot load template templates/" + path, e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template bootstrap/" + name + " failed: " + e.getMessageWithoutStackTop(), e);
+            throw new IllegalStateException("template " + path + " failed: " + e.getMessageWithoutStackTop(), e);
         }
     }
 
@@ -45,7 +53,9 @@ final class Templates {
         cfg.setLocale(Locale.ROOT);
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setLocalizedLookup(false);
-        cfg.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        TemplateConfiguration bootstrap = new TemplateConfiguration();
+        bootstrap.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        cfg.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new PathGlobMatcher("bootstrap/**"), bootstrap));
         // ports and counts print as 2181, never as a locale's "2,181"
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
