@@ -158,4 +158,26 @@ class RollingZooKeeperUpgradeTest {
             assertThat(HealthWait.until(pods.probe("prd-pod-1").ensembleProbe(), Duration.ofSeconds(5)).healthy()).isTrue();
         }
     }
+
+    @Test
+    void pausedFleetWaitsUntilResumedAndAbortStopsIt() throws Exception {
+        try (LocalPods pods = new LocalPods(dir).start(POD)) {
+            long pidBefore = pods.pid(POD, "control-1");
+            assertThat(pods.rollout("pause", "--local", "fleet.json").stdout()).contains("paused");
+
+            Podctl.Result paused = pods.rollout(args("run", "--yes", "--local", "fleet.json"));
+            assertThat(paused.exitCode()).as(paused.all()).isEqualTo(3);
+            assertThat(pods.pid(POD, "control-1")).as("nothing touched while paused").isEqualTo(pidBefore);
+
+            pods.rollout("abort", "--local", "fleet.json");
+            Podctl.Result aborted = pods.rollout(args("run", "--yes", "--local", "fleet.json"));
+            assertThat(aborted.exitCode()).as(aborted.all()).isEqualTo(1);
+            assertThat(pods.pid(POD, "control-1")).isEqualTo(pidBefore);
+
+            pods.rollout("resume", "--local", "fleet.json");
+            Podctl.Result resumed = pods.rollout(args("run", "--yes", "--local", "fleet.json"));
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(pods.probe(POD).statuses()).extracting(ZooKeeperNodeStatus::version).containsOnly(LocalPods.NEW);
+        }
+    }
 }

@@ -26,6 +26,21 @@ public final class Journal {
         this.store = store;
         this.fleet = fleet;
         this.state = read(key("journal.json"), JournalState.class).orElse(JournalState.empty(fleet));
+        warmUp();
+    }
+
+    /**
+     * Builds the JSON serializers now (about 150 ms on first use), so that cost falls before the
+     * rollout starts, not between a passed gate and the next node's stop.
+     */
+    private void warmUp() {
+        try {
+            JSON.writeValueAsBytes(state.with(new StepRecord("warm-up", "", "", "", "", StepRecord.StepStatus.STARTED,
+                    Instant.EPOCH, Instant.EPOCH, ""), Instant.EPOCH));
+            JSON.writeValueAsBytes(new LockOwner("", 0, Instant.EPOCH));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public JournalState state() {
