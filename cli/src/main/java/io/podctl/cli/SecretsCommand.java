@@ -54,7 +54,8 @@ final class SecretsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Pod pod = Pods.find(options.pods, podName);
-            var store = new SsmSecretStore(AwsCommands.context(options.endpointUrl));
+            // the pod's hosts read their secrets in the pod's region, whatever the caller's default is
+            var store = new SsmSecretStore(AwsCommands.context(options.endpointUrl).withRegion(pod.spec().region()));
             char[] value = readValue(System.in);
             try {
                 if (value.length == 0) {
@@ -114,7 +115,8 @@ final class SecretsCommand implements Runnable {
         @Override
         public Integer call() {
             Pod pod = Pods.find(options.pods, podName);
-            var store = new SsmSecretStore(AwsCommands.context(options.endpointUrl));
+            // the pod's hosts read their secrets in the pod's region, whatever the caller's default is
+            var store = new SsmSecretStore(AwsCommands.context(options.endpointUrl).withRegion(pod.spec().region()));
             List<SecretEntry> entries = AwsCommands.call(() -> store.list(pod.name()));
             var out = spec.commandLine().getOut();
             entries.forEach(e -> out.println(e.key() + "\t" + e.parameterName() + "\t" + e.lastModified()));

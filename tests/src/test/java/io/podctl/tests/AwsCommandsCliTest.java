@@ -32,9 +32,10 @@ class AwsCommandsCliTest {
         this.aws = aws;
     }
 
+    /** The caller's default region is another one than the pods': podctl must use each pod's region. */
     private Map<String, String> env() {
         return Map.of("AWS_ACCESS_KEY_ID", MotoEndpoint.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", MotoEndpoint.SECRET_KEY,
-                "AWS_REGION", MotoEndpoint.REGION, "AWS_EC2_METADATA_DISABLED", "true");
+                "AWS_REGION", "eu-central-1", "AWS_EC2_METADATA_DISABLED", "true");
     }
 
     private Podctl.Result podctl(String stdin, String... args) {
