@@ -7,11 +7,11 @@ package io.podctl.aws;
  */
 public class AwsCallFailed extends RuntimeException {
 
-  public AwsCallFailed(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public AwsCallFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  public AwsCallFailed(String message) {
-    super(message);
-  }
+    public AwsCallFailed(String message) {
+        super(message);
+    }
 }

@@ -9,28 +9,30 @@ import java.util.Objects;
  */
 public record Blob(byte[] bytes, String etag) {
 
-  public Blob {
-    bytes = bytes.clone();
-    Objects.requireNonNull(etag, "etag");
-  }
+    public Blob {
+        bytes = bytes.clone();
+        Objects.requireNonNull(etag, "etag");
+    }
 
-  @Override
-  public byte[] bytes() {
-    return bytes.clone();
-  }
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Blob blob && etag.equals(blob.etag) && Arrays.equals(bytes, blob.bytes);
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Blob blob
+                && etag.equals(blob.etag)
+                && Arrays.equals(bytes, blob.bytes);
+    }
 
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(bytes) + etag.hashCode();
-  }
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(bytes) + etag.hashCode();
+    }
 
-  @Override
-  public String toString() {
-    return "Blob[" + bytes.length + " bytes, etag=" + etag + "]";
-  }
+    @Override
+    public String toString() {
+        return "Blob[" + bytes.length + " bytes, etag=" + etag + "]";
+    }
 }

@@ -1,6 +1,7 @@
 package io.podctl.aws.blob;
 
 import io.podctl.rollout.journal.StateStore;
+
 import java.util.Optional;
 
 /**
@@ -10,29 +11,29 @@ import java.util.Optional;
  */
 public final class BlobStateStore implements StateStore {
 
-  private final BlobStore blobs;
+    private final BlobStore blobs;
 
-  public BlobStateStore(BlobStore blobs) {
-    this.blobs = blobs;
-  }
+    public BlobStateStore(BlobStore blobs) {
+        this.blobs = blobs;
+    }
 
-  @Override
-  public Optional<byte[]> get(String key) {
-    return blobs.get(key).map(Blob::bytes);
-  }
+    @Override
+    public Optional<byte[]> get(String key) {
+        return blobs.get(key).map(Blob::bytes);
+    }
 
-  @Override
-  public void put(String key, byte[] value) {
-    blobs.put(key, value);
-  }
+    @Override
+    public void put(String key, byte[] value) {
+        blobs.put(key, value);
+    }
 
-  @Override
-  public boolean putIfAbsent(String key, byte[] value) {
-    return blobs.putIfAbsent(key, value);
-  }
+    @Override
+    public boolean putIfAbsent(String key, byte[] value) {
+        return blobs.putIfAbsent(key, value);
+    }
 
-  @Override
-  public void delete(String key) {
-    blobs.delete(key);
-  }
+    @Override
+    public void delete(String key) {
+        blobs.delete(key);
+    }
 }

@@ -11,20 +11,20 @@ import java.util.Optional;
  */
 public interface BlobStore extends AutoCloseable {
 
-  Optional<Blob> get(String key);
+    Optional<Blob> get(String key);
 
-  /** Writes unconditionally; readers see the old or the new bytes, never a mix. */
-  void put(String key, byte[] bytes);
+    /** Writes unconditionally; readers see the old or the new bytes, never a mix. */
+    void put(String key, byte[] bytes);
 
-  /** Writes only if the key does not exist; false when it does (someone else holds it). */
-  boolean putIfAbsent(String key, byte[] bytes);
+    /** Writes only if the key does not exist; false when it does (someone else holds it). */
+    boolean putIfAbsent(String key, byte[] bytes);
 
-  /** Writes only if the current version has this etag; false if it changed or is gone. */
-  boolean putIfMatch(String key, byte[] bytes, String etag);
+    /** Writes only if the current version has this etag; false if it changed or is gone. */
+    boolean putIfMatch(String key, byte[] bytes, String etag);
 
-  /** Removes the key; no error if it is already gone. */
-  void delete(String key);
+    /** Removes the key; no error if it is already gone. */
+    void delete(String key);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

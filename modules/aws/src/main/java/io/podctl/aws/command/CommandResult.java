@@ -8,24 +8,29 @@ package io.podctl.aws.command;
  * @param detail SSM's status details, or why there is no result
  */
 public record CommandResult(
-    String instanceId, Outcome outcome, int exitCode, String stdout, String stderr, String detail) {
+        String instanceId,
+        Outcome outcome,
+        int exitCode,
+        String stdout,
+        String stderr,
+        String detail) {
 
-  public enum Outcome {
-    SUCCEEDED,
-    /** ran and exited non-zero */
-    FAILED,
-    /** no final answer before the deadline, or the script's own timeout hit */
-    TIMED_OUT,
-    CANCELLED,
-    /** not delivered: no SSM agent, instance stopped or unknown */
-    UNREACHABLE
-  }
+    public enum Outcome {
+        SUCCEEDED,
+        /** ran and exited non-zero */
+        FAILED,
+        /** no final answer before the deadline, or the script's own timeout hit */
+        TIMED_OUT,
+        CANCELLED,
+        /** not delivered: no SSM agent, instance stopped or unknown */
+        UNREACHABLE
+    }
 
-  public boolean succeeded() {
-    return outcome == Outcome.SUCCEEDED;
-  }
+    public boolean succeeded() {
+        return outcome == Outcome.SUCCEEDED;
+    }
 
-  static CommandResult without(String instanceId, Outcome outcome, String detail) {
-    return new CommandResult(instanceId, outcome, -1, "", "", detail);
-  }
+    static CommandResult without(String instanceId, Outcome outcome, String detail) {
+        return new CommandResult(instanceId, outcome, -1, "", "", detail);
+    }
 }

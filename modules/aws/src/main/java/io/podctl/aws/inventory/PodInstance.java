@@ -10,25 +10,25 @@ import java.util.Optional;
  * @param state the EC2 state name: pending, running, stopping, stopped
  */
 public record PodInstance(
-    String instanceId,
-    String zone,
-    String state,
-    Optional<String> privateIp,
-    Optional<String> role,
-    Optional<String> node,
-    Optional<String> version) {
+        String instanceId,
+        String zone,
+        String state,
+        Optional<String> privateIp,
+        Optional<String> role,
+        Optional<String> node,
+        Optional<String> version) {
 
-  public PodInstance {
-    Objects.requireNonNull(instanceId, "instanceId");
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(privateIp, "privateIp");
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(node, "node");
-    Objects.requireNonNull(version, "version");
-  }
+    public PodInstance {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(privateIp, "privateIp");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(version, "version");
+    }
 
-  public boolean running() {
-    return state.equals("running");
-  }
+    public boolean running() {
+        return state.equals("running");
+    }
 }

@@ -10,12 +10,12 @@ import java.util.Objects;
  *     {@code secretsmanager:arn:aws:secretsmanager:...}
  */
 public record OnlineCheck(
-    String region, List<String> zones, ImageSource image, List<String> secretReferences) {
+        String region, List<String> zones, ImageSource image, List<String> secretReferences) {
 
-  public OnlineCheck {
-    Objects.requireNonNull(region, "region");
-    zones = List.copyOf(zones);
-    Objects.requireNonNull(image, "image");
-    secretReferences = List.copyOf(secretReferences);
-  }
+    public OnlineCheck {
+        Objects.requireNonNull(region, "region");
+        zones = List.copyOf(zones);
+        Objects.requireNonNull(image, "image");
+        secretReferences = List.copyOf(secretReferences);
+    }
 }

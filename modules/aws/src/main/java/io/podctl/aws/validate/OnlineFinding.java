@@ -9,9 +9,9 @@ package io.podctl.aws.validate;
  */
 public record OnlineFinding(Subject subject, String reference, String message) {
 
-  public enum Subject {
-    ZONE,
-    IMAGE,
-    SECRET
-  }
+    public enum Subject {
+        ZONE,
+        IMAGE,
+        SECRET
+    }
 }
