@@ -18,6 +18,7 @@ public final class StackEntryPoint {
     private StackEntryPoint() {}
 
     public static void main(String[] args) {
+        SdkThreads.configure();
         Pulumi.run(ctx -> PodProgram.run(ctx, planFor(ctx.stackName(), Path.of("pods")), ProgramOptions.defaults()));
     }
 
