@@ -27,19 +27,4 @@ public final class Durations {
             default -> Duration.ofDays(n);
         });
     }
-
-    /** The inverse of {@link #parse}, choosing the largest whole unit. */
-    public static String format(Duration d) {
-        long s = d.getSeconds();
-        if (s % 86_400 == 0 && s > 0) {
-            return s / 86_400 + "d";
-        }
-        if (s % 3_600 == 0 && s > 0) {
-            return s / 3_600 + "h";
-        }
-        if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
-    }
 }

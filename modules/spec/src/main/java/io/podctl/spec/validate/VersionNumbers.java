@@ -27,10 +27,4 @@ public final class VersionNumbers {
     public static int[] parts(String v) {
         return Arrays.stream(v.split("\\.")).mapToInt(Integer::parseInt).toArray();
     }
-
-    /** major.minor, e.g. "1.10" of "1.10.3". */
-    public static String minor(String v) {
-        int[] p = parts(v);
-        return p[0] + "." + (p.length > 1 ? p[1] : 0);
-    }
 }

@@ -34,8 +34,4 @@ public final class SourceMap {
             p = p.substring(0, cut);
         }
     }
-
-    public boolean has(String path) {
-        return positions.containsKey(path);
-    }
 }
