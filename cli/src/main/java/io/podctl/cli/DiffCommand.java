@@ -1,5 +1,6 @@
 package io.podctl.cli;
 
+import io.podctl.infra.MockEngineRun;
 import io.podctl.preview.CommentRenderer;
 import io.podctl.preview.FleetDiff;
 import io.podctl.preview.FleetDiffer;
@@ -56,6 +57,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FleetDiff diff;
+        // the SDK's classes load while git is read and the specs are bound (most of a first run's cost)
+        MockEngineRun.warmUpInBackground();
         try {
             Path repo = GitSpecs.topLevel(Path.of("").toAbsolutePath());
             GitSpecs git = new GitSpecs(repo, podsDir);

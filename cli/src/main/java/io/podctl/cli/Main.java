@@ -37,8 +37,15 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Commands whose Pulumi runs are all in-process mock runs (see SdkThreads). */
+    private static final java.util.Set<String> MOCK_RUN_COMMANDS = java.util.Set.of("plan", "diff");
+
     public static void main(String[] args) {
-        io.podctl.infra.SdkThreads.configure();
+        if (args.length > 0 && MOCK_RUN_COMMANDS.contains(args[0])) {
+            io.podctl.infra.SdkThreads.configureForMockRuns();
+        } else {
+            io.podctl.infra.SdkThreads.configure();
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

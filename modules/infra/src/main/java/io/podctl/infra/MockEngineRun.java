@@ -1,5 +1,7 @@
 package io.podctl.infra;
 
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
@@ -7,6 +9,7 @@ import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 import io.podctl.plan.PodPlan;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,8 +69,26 @@ public final class MockEngineRun {
         }
     }
 
+    /**
+     * How a run reaches the mocks. Both run the same program, resource classes and
+     * transformations against the same {@link RecordingMocks}; {@code DirectDeploymentTest}
+     * requires them to give identical graphs.
+     */
+    public enum Mode {
+        /** {@link DirectDeployment}: an update, several times faster; what plan and diff use. */
+        DIRECT,
+        /** The SDK's mock engine, as an update. */
+        SDK_UPDATE,
+        /**
+         * The SDK's mock engine, as a preview: outputs the mocks do not answer stay unknown, so
+         * resources declared inside {@code apply} would be missing (tests run it to catch that).
+         */
+        SDK_PREVIEW
+    }
+
+    /** An update under the direct deployment: the resource graph of {@code podctl plan} and {@code podctl diff}. */
     public static Result run(PodPlan plan, ProgramOptions options) {
-        return run(plan, options, false);
+        return run(plan, options, Mode.DIRECT);
     }
 
     /**
@@ -77,9 +98,12 @@ public final class MockEngineRun {
      */
     public static CompletableFuture<Void> warmUpInBackground() {
         return CompletableFuture.runAsync(() -> {
+            RecordingMocks mocks = new RecordingMocks("us-east-1");
             try {
-                PulumiTest.withMocks(new RecordingMocks("us-east-1"))
-                        .withOptions(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
+                PulumiTestInternal.builder().mocks(mocks)
+                        .options(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
+                        .deploymentFactory(state -> new DirectDeployment(state, mocks))
+                        .build()
                         .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
                                 .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
             } finally {
@@ -92,12 +116,8 @@ public final class MockEngineRun {
         });
     }
 
-    /**
-     * @param preview run as a preview: outputs the mocks do not answer stay unknown, so resources
-     *                declared inside {@code apply} would be missing (tests run both modes to catch that)
-     * @throws RuntimeException the program's own exception when it failed (e.g. an unsafe plan)
-     */
-    public static Result run(PodPlan plan, ProgramOptions options, boolean preview) {
+    /** @throws RuntimeException the program's own exception when it failed (e.g. an unsafe plan) */
+    public static Result run(PodPlan plan, ProgramOptions options, Mode mode) {
         RecordingMocks mocks = new RecordingMocks(plan.region());
         List<Declared> declared = Collections.synchronizedList(new ArrayList<>());
         ResourceTransformation recorder = args -> {
@@ -107,11 +127,13 @@ public final class MockEngineRun {
         TestOptions testOptions = TestOptions.builder()
                 .projectName(PROJECT)
                 .stackName(plan.pod())
-                .preview(preview)
+                .preview(mode == Mode.SDK_PREVIEW)
                 .resourceTransformations(List.of(recorder))
                 .build();
         try {
-            TestResult result = PulumiTest.withMocks(mocks).withOptions(testOptions)
+            TestResult result = PulumiTestInternal.builder().options(testOptions).mocks(mocks)
+                    .deploymentFactory(state -> deployment(state, mocks, mode))
+                    .build()
                     .runTest(ctx -> PodProgram.run(ctx, plan, options));
             if (!result.exceptions().isEmpty()) {
                 throw rootCause(result.exceptions().get(0));
@@ -134,6 +156,14 @@ public final class MockEngineRun {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    private static DeploymentInternal deployment(DeploymentImpl.DeploymentState state, RecordingMocks mocks, Mode mode) {
+        if (mode == Mode.DIRECT) {
+            return new DirectDeployment(state, mocks);
+        }
+        state.runner = new CountingRunner(state.logger); // the SDK's own runner busy-waits (see CountingRunner)
+        return new DeploymentImpl(state);
     }
 
     /** A resource as the transformation saw it: before its inputs resolve. */

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The pod program under the mock engine, read back as plain resources with their options. */
 class PodProgramTest {
@@ -47,13 +47,11 @@ class PodProgramTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
-    @CsvSource({
-        "PROD, STRIPE, DEDICATED", "PROD, STRIPE, SHARED", "PROD, SINGLE_ZONE, DEDICATED", "PROD, SINGLE_ZONE, SHARED",
-        "NOT_PROD, STRIPE, DEDICATED", "NOT_PROD, STRIPE, SHARED", "NOT_PROD, SINGLE_ZONE, DEDICATED", "NOT_PROD, SINGLE_ZONE, SHARED"})
+    @MethodSource("io.podctl.infra.PodSpecs#topologies")
     void everyTopologyDeclaresItsHostsInTheirZonesUnderTheirComponentsInBothModes(Tier tier, Placement placement, Colocation colocation) {
         PodPlan plan = PodSpecs.plan("pod-x", tier, placement, colocation);
         MockEngineRun.Result run = MockEngineRun.run(plan, ProgramOptions.defaults());
-        MockEngineRun.Result preview = MockEngineRun.run(plan, ProgramOptions.defaults(), true);
+        MockEngineRun.Result preview = MockEngineRun.run(plan, ProgramOptions.defaults(), MockEngineRun.Mode.SDK_PREVIEW);
 
         // resources created inside apply() would be missing from the preview
         assertThat(names(preview.resources())).isEqualTo(names(run.resources()));
@@ -181,7 +179,7 @@ class PodProgramTest {
         String secretArn = "arn:aws:secretsmanager:us-west-2:123456789012:secret:pods/pod-s/zk-digest-AbCdEf";
         String text = SpecFixtures.prodPod("pod-s").replace("    marathonHttpCredentials:",
                 "    zookeeperDigest: secretsmanager:" + secretArn + "\n    marathonHttpCredentials:");
-        MockEngineRun.Result run = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("pod-s", text)), ProgramOptions.defaults(), true);
+        MockEngineRun.Result run = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("pod-s", text)), ProgramOptions.defaults(), MockEngineRun.Mode.SDK_PREVIEW);
 
         JsonNode policy = JSON.readTree((String) run.find("pod-s-host-read-pod-config").orElseThrow().input("policy"));
         JsonNode statements = policy.get("Statement");
@@ -264,7 +262,7 @@ class PodProgramTest {
     void existingVpcUsesTheNamedSubnetsAndAwsPicksTheAddresses() {
         String text = SpecFixtures.notProdPod("pod-e", "us-west-2c", "10.30.0.0/20")
                 .replace("vpcCidr: 10.30.0.0/20", "vpcId: vpc-0feed123\n    subnets: {us-west-2c: subnet-0c0c0c0c}");
-        MockEngineRun.Result run = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("pod-e", text)), new ProgramOptions(false), true);
+        MockEngineRun.Result run = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("pod-e", text)), new ProgramOptions(false), MockEngineRun.Mode.SDK_PREVIEW);
         assertThat(run.ofType("aws:ec2/vpc:Vpc")).isEmpty();
         assertThat(run.ofType("aws:ec2/subnet:Subnet")).isEmpty();
         assertThat(run.ofType("aws:ec2/natGateway:NatGateway")).as("an existing VPC's routing is its owner's").isEmpty();

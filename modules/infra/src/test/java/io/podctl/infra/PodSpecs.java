@@ -7,6 +7,8 @@ import io.podctl.spec.model.Colocation;
 import io.podctl.spec.model.Placement;
 import io.podctl.spec.model.Pod;
 import io.podctl.spec.model.Tier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Valid pods for every tier x placement x colocation, built from the spec module's fixtures. */
 final class PodSpecs {
@@ -30,6 +32,12 @@ final class PodSpecs {
             }
         }
         return SpecFixtures.pod(name, text);
+    }
+
+    /** Every tier x placement x colocation, as arguments of a parameterized test. */
+    static Stream<Arguments> topologies() {
+        return Stream.of(Tier.values()).flatMap(tier -> Stream.of(Placement.values())
+                .flatMap(placement -> Stream.of(Colocation.values()).map(colocation -> Arguments.of(tier, placement, colocation))));
     }
 
     static PodPlan plan(String name, Tier tier, Placement placement, Colocation colocation) {

@@ -24,6 +24,14 @@ final class CommentModel {
     }
 
     static Map<String, Object> of(FleetDiff diff, Set<String> detailed, List<String> cut, int limit) {
+        return of(diff, detailed, cut, limit, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param details per-pod details already built; the renderer tries several cuts of one diff, and
+     *                a pod's details (digests of every cloud-init document) are the same each time
+     */
+    static Map<String, Object> of(FleetDiff diff, Set<String> detailed, List<String> cut, int limit, Map<String, Map<String, Object>> details) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("marker", CommentRenderer.MARKER);
         model.put("base", code(diff.base()));
@@ -33,7 +41,8 @@ final class CommentModel {
         model.put("riskCount", diff.risks().size());
         model.put("summary", diff.changed().stream().map(CommentModel::row).toList());
         model.put("unchanged", String.join(", ", diff.unchanged()));
-        model.put("details", detailOrder(diff).stream().filter(p -> detailed.contains(p.pod())).map(CommentModel::details).toList());
+        model.put("details", detailOrder(diff).stream().filter(p -> detailed.contains(p.pod()))
+                .map(p -> details.computeIfAbsent(p.pod(), pod -> details(p))).toList());
         model.put("cut", String.join(", ", cut));
         model.put("cutCount", cut.size());
         model.put("limit", limit);

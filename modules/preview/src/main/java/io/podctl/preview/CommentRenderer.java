@@ -26,7 +26,8 @@ public final class CommentRenderer {
 
     static String render(FleetDiff diff, int limit) {
         List<String> order = CommentModel.detailOrder(diff).stream().map(PodChange::pod).toList();
-        String full = renderWith(diff, order.size(), order, limit);
+        Map<String, Map<String, Object>> details = new java.util.HashMap<>();
+        String full = renderWith(diff, order.size(), order, limit, details);
         if (full.length() <= limit) {
             return full;
         }
@@ -36,20 +37,20 @@ public final class CommentRenderer {
         int high = order.size() - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (renderWith(diff, mid, order, limit).length() <= limit) {
+            if (renderWith(diff, mid, order, limit, details).length() <= limit) {
                 fits = mid;
                 low = mid + 1;
             } else {
                 high = mid - 1;
             }
         }
-        return renderWith(diff, fits, order, limit);
+        return renderWith(diff, fits, order, limit, details);
     }
 
-    private static String renderWith(FleetDiff diff, int detailed, List<String> order, int limit) {
+    private static String renderWith(FleetDiff diff, int detailed, List<String> order, int limit, Map<String, Map<String, Object>> details) {
         Set<String> shown = new LinkedHashSet<>(order.subList(0, detailed));
         List<String> cut = order.subList(detailed, order.size());
-        return process(CommentModel.of(diff, shown, cut, limit));
+        return process(CommentModel.of(diff, shown, cut, limit, details));
     }
 
     private static String process(Map<String, Object> model) {
