@@ -86,7 +86,8 @@ final class RolloutContext {
     record Runner(NodeDriver driver, PodTargets targets, Predicate<String> knows) {
     }
 
-    Runner runner(SpecSet specs) {
+    /** @param out where the engine's progress lines go: the command's own output */
+    Runner runner(SpecSet specs, PrintWriter out) {
         if (local != null) {
             LocalFleetDriver driver = localDriver();
             return new Runner(driver, driver, driver::knows);
@@ -107,7 +108,7 @@ final class RolloutContext {
             }
         };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
-                stopper, new ProgressLines(new PrintWriter(System.out, true)));
+                stopper, new ProgressLines(out));
         return new Runner(driver, new DirectTargets(), pod -> true);
     }
 

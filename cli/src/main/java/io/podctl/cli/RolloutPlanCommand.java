@@ -1,7 +1,8 @@
 package io.podctl.cli;
 
-import java.util.concurrent.Callable;
 import io.podctl.spec.load.SpecSet;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,10 @@ final class RolloutPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         SpecSet specs = context.specs();
-        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs));
-        RolloutPlanTable.print(loaded.plan(), loaded.skipped(), spec.commandLine().getOut());
+        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs, out));
+        RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
         return ExitCode.OK;
     }
 }

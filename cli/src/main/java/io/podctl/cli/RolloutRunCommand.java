@@ -62,7 +62,7 @@ final class RolloutRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SpecSet specs = context.specs();
-        RolloutContext.Runner runner = context.runner(specs);
+        RolloutContext.Runner runner = context.runner(specs, out);
         RolloutContext.Loaded loaded = context.plan(specs, runner);
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
         if (loaded.plan().upToDate()) {

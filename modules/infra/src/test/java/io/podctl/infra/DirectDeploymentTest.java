@@ -3,6 +3,8 @@ package io.podctl.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
 import com.pulumi.core.internal.annotations.ExportMetadata;
@@ -146,6 +148,21 @@ class DirectDeploymentTest {
     }
 
     @Test
+    void resourcesDeclaredInsideApplyAreWaitedForAndRecorded() {
+        // the run ends when the last registered task completes: one declared after the program
+        // returned, from inside an apply, must still be part of it
+        RecordingMocks mocks = new RecordingMocks("us-west-2");
+        TestResult result = direct(mocks, TestOptions.builder().stackName("late").build()).runTest(ctx -> {
+            Vpc vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
+            ctx.export("subnet", vpc.id().applyValue(id -> new Subnet("subnet-of-" + id,
+                    SubnetArgs.builder().vpcId(id).cidrBlock("10.0.1.0/24").build())).apply(Subnet::cidrBlock));
+        });
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(mocks.inputsOf("aws:ec2/subnet:Subnet", "subnet-of-vpc")).containsEntry("vpcId", "vpc").containsEntry("cidrBlock", "10.0.1.0/24");
+        assertThat(PulumiTest.extractValue(result.outputs().get("subnet"))).isEqualTo(Optional.of("10.0.1.0/24"));
+    }
+
+    @Test
     void aProgramThatFailsInsideApplyFailsTheRunWithItsOwnError() {
         TestResult result = direct(TestOptions.builder().stackName("failing").build()).runTest(ctx -> {
                     Vpc vpc = new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build());
@@ -167,7 +184,10 @@ class DirectDeploymentTest {
     }
 
     private static PulumiTestInternal direct(TestOptions options) {
-        RecordingMocks mocks = new RecordingMocks("us-west-2");
+        return direct(new RecordingMocks("us-west-2"), options);
+    }
+
+    private static PulumiTestInternal direct(RecordingMocks mocks, TestOptions options) {
         return PulumiTestInternal.builder().mocks(mocks).options(options)
                 .deploymentFactory(state -> new DirectDeployment(state, mocks)).build();
     }
