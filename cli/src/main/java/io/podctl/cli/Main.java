@@ -43,6 +43,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && MOCK_RUN_COMMANDS.contains(args[0])) {
             io.podctl.infra.SdkThreads.configureForMockRuns();
+            // the SDK's classes load on another core while the command line is built and parsed
+            io.podctl.infra.MockEngineRun.warmUpInBackground();
         } else {
             io.podctl.infra.SdkThreads.configure();
         }

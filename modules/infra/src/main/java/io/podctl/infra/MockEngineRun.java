@@ -91,29 +91,37 @@ public final class MockEngineRun {
         return run(plan, options, Mode.DIRECT);
     }
 
+    private static volatile CompletableFuture<Void> warmUp;
+
     /**
      * Starts the engine once on a background thread with a one-resource program, so that a
-     * command can load and plan specs while the SDK's classes load (most of a first run's cost).
-     * Join the future before {@link #run}; the engine's state is per thread, so they do not mix.
+     * command can parse its arguments and load specs while the SDK's classes load (most of a
+     * first run's cost). Later calls return the same future. Join it before {@link #run} to
+     * keep the cores for the run; the engine's state is per thread, so they do not mix.
      */
-    public static CompletableFuture<Void> warmUpInBackground() {
-        return CompletableFuture.runAsync(() -> {
-            RecordingMocks mocks = new RecordingMocks("us-east-1");
-            try {
-                PulumiTestInternal.builder().mocks(mocks)
-                        .options(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
-                        .deploymentFactory(state -> new DirectDeployment(state, mocks))
-                        .build()
-                        .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
-                                .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
-            } finally {
-                PulumiTest.cleanup();
-            }
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "podctl-engine-warm-up");
-            thread.setDaemon(true);
-            thread.start();
-        });
+    public static synchronized CompletableFuture<Void> warmUpInBackground() {
+        if (warmUp == null) {
+            warmUp = CompletableFuture.runAsync(MockEngineRun::warmUp, runnable -> {
+                Thread thread = new Thread(runnable, "podctl-engine-warm-up");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+        return warmUp;
+    }
+
+    private static void warmUp() {
+        RecordingMocks mocks = new RecordingMocks("us-east-1");
+        try {
+            PulumiTestInternal.builder().mocks(mocks)
+                    .options(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
+                    .deploymentFactory(state -> new DirectDeployment(state, mocks))
+                    .build()
+                    .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
+                            .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
+        } finally {
+            PulumiTest.cleanup();
+        }
     }
 
     /** @throws RuntimeException the program's own exception when it failed (e.g. an unsafe plan) */
