@@ -240,7 +240,8 @@ final class DirectDeployment implements DeploymentInternal {
         runner.registerTask("outputs:" + resource.pulumiResourceName(), Internal.of(outputs).getDataAsync());
     }
 
-    // ---- invokes
+    // ---- invokes: every overload asks the mocks; invoke options (provider, dependsOn) change
+    // nothing there, and the pod program passes none
 
     @Override
     public <T> Output<T> invoke(String token, TypeShape<T> targetType, InvokeArgs args) {
