@@ -31,6 +31,7 @@ import com.pulumi.serialization.internal.Converter;
 import com.pulumi.serialization.internal.Deserializer;
 import com.pulumi.serialization.internal.Serializer;
 import com.pulumi.test.Mocks;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,12 @@ import javax.annotation.Nullable;
  * resource it builds a RegisterResourceRequest, formats it (and the response) as protobuf text
  * for debug lines that are never printed, resolves dependency URNs, and reflects over the
  * resource class's outputs anew. That is about 2 ms of CPU per resource, most of a diff. This
- * deployment keeps what shapes the graph exactly as the SDK does it: the program, the resource
- * classes with their transformations, the SDK's own serializer for inputs (so the mocks see the
- * same values), and its converter for the outputs the program reads back. It leaves out the
- * protocol. {@code DirectDeploymentTest} runs both engines over every kind of pod and requires
- * identical graphs; it is what guards an SDK upgrade.
+ * deployment keeps what shapes the graph: the program, the resource classes with their
+ * transformations, the mocks. It resolves each resource's arguments to the values the SDK's
+ * mock monitor would hand the mocks ({@link InputValues}) and converts the answers back into
+ * outputs as the SDK's converter would ({@link OutputShapes}, else that converter itself). It
+ * leaves out the protocol. {@code DirectDeploymentTest} runs both engines over every kind of
+ * pod and requires identical graphs and outputs; it is what guards an SDK upgrade.
  *
  * <p>Supported: custom and component resources, stack outputs and invokes. Not supported (the
  * pod program uses none of them, and a program that does fails loudly): reading or importing
@@ -112,7 +114,8 @@ final class DirectDeployment implements DeploymentInternal {
                     var request = new Mocks.ResourceArgs(type, name, inputs, "", "");
                     return ContextAwareCompletableFuture.wrap(mocks.newResourceAsync(request))
                             .thenCompose(result -> answer(result.state)
-                                    .thenApply(state -> new Registered(urn, result.id.orElse(""), state, isPlain(result.state))));
+                                    .thenApply(state -> new Registered(urn, result.id.orElse(""), state,
+                                            result.state instanceof Map<?, ?> && isPlain(result.state))));
                 }))
                 .thenApply(done -> {
                     complete(resource, lazy, outputs, done);
@@ -144,7 +147,7 @@ final class DirectDeployment implements DeploymentInternal {
 
     private static Map<String, OutputCompletionSource<?>> completionSources(Resource resource) {
         var exports = EXPORTS.computeIfAbsent(resource.getClass(), ExportMetadata::of);
-        Map<String, OutputCompletionSource<?>> sources = new java.util.LinkedHashMap<>();
+        Map<String, OutputCompletionSource<?>> sources = new LinkedHashMap<>();
         exports.forEach((field, metadata) -> {
             String name = metadata.getAnnotation().name();
             if (!name.equals("urn") && !name.equals("id")) {
@@ -216,7 +219,7 @@ final class DirectDeployment implements DeploymentInternal {
     /** The mocks' answer as the engine would send it: plain values as they are, anything else serialized by the SDK. */
     @SuppressWarnings("unchecked")
     private CompletableFuture<Map<String, Object>> answer(Object state) {
-        if (isPlain(state)) {
+        if (state instanceof Map<?, ?> && isPlain(state)) {
             return CompletableFuture.completedFuture((Map<String, Object>) state);
         }
         Object copy = state instanceof Map<?, ?> m ? ImmutableMap.copyOf(m) : state;
