@@ -58,7 +58,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FleetDiff diff;
         // the SDK's classes load while git is read and the specs are bound (most of a first run's cost)
-        MockEngineRun.warmUpInBackground();
+        MockEngineRun.warmUpInBackground(true);
         try {
             Path repo = GitSpecs.topLevel(Path.of("").toAbsolutePath());
             GitSpecs git = new GitSpecs(repo, podsDir);

@@ -44,7 +44,7 @@ public final class Main implements Runnable {
         if (args.length > 0 && MOCK_RUN_COMMANDS.contains(args[0])) {
             io.podctl.infra.SdkThreads.configureForMockRuns();
             // the SDK's classes load on another core while the command line is built and parsed
-            io.podctl.infra.MockEngineRun.warmUpInBackground();
+            io.podctl.infra.MockEngineRun.warmUpInBackground(args[0].equals("diff"));
         } else {
             io.podctl.infra.SdkThreads.configure();
         }

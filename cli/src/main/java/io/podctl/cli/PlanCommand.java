@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // the SDK's first run is mostly class loading: overlap it with reading and planning the specs
-        CompletableFuture<Void> engineWarmUp = MockEngineRun.warmUpInBackground();
+        CompletableFuture<Void> engineWarmUp = MockEngineRun.warmUpInBackground(false);
         // the whole fleet is loaded: fleet.yaml defaults and cross-pod rules apply to the one pod
         SpecSet fleet = SpecLoader.load(List.of(podsDir));
         if (fleet.hasErrors()) {

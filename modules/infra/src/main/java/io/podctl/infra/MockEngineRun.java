@@ -11,6 +11,9 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.podctl.plan.PodPlan;
+import io.podctl.plan.PodPlanner;
+import io.podctl.spec.load.SpecLoader;
+import io.podctl.spec.load.SpecSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,14 +97,18 @@ public final class MockEngineRun {
     private static volatile CompletableFuture<Void> warmUp;
 
     /**
-     * Starts the engine once on a background thread with a one-resource program, so that a
-     * command can parse its arguments and load specs while the SDK's classes load (most of a
-     * first run's cost). Later calls return the same future. Join it before {@link #run} to
-     * keep the cores for the run; the engine's state is per thread, so they do not mix.
+     * Starts the engine once on a background thread, so that a command can parse its arguments
+     * and load specs while the SDK's classes load (most of a first run's cost). Later calls
+     * return the same future. Join it before {@link #run} to keep the cores for the run; the
+     * engine's state is per thread, so they do not mix.
+     *
+     * @param wholePod run a whole pod ({@code warm-up-pod.yaml}), which also compiles the code of
+     *                 every resource type: worth it before many runs (a diff), not before one (a plan)
      */
-    public static synchronized CompletableFuture<Void> warmUpInBackground() {
+    public static synchronized CompletableFuture<Void> warmUpInBackground(boolean wholePod) {
         if (warmUp == null) {
-            warmUp = CompletableFuture.runAsync(MockEngineRun::warmUp, runnable -> {
+            Runnable work = wholePod ? MockEngineRun::warmUp : MockEngineRun::warmUpSdk;
+            warmUp = CompletableFuture.runAsync(work, runnable -> {
                 Thread thread = new Thread(runnable, "podctl-engine-warm-up");
                 thread.setDaemon(true);
                 thread.start();
@@ -110,7 +117,8 @@ public final class MockEngineRun {
         return warmUp;
     }
 
-    private static void warmUp() {
+    /** A one-resource program: the SDK's own classes. */
+    private static void warmUpSdk() {
         RecordingMocks mocks = new RecordingMocks("us-east-1");
         try {
             PulumiTestInternal.builder().mocks(mocks)
@@ -119,8 +127,26 @@ public final class MockEngineRun {
                     .build()
                     .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
                             .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
+        } catch (RuntimeException e) {
+            // a warm-up that fails only costs speed
         } finally {
             PulumiTest.cleanup();
+        }
+    }
+
+    /**
+     * One direct run of {@code warm-up-pod.yaml}: it loads and compiles the code of every
+     * resource type, which the command's own runs would otherwise do on the critical path. A
+     * warm-up that fails only costs speed, so it never throws.
+     */
+    static boolean warmUp() {
+        try (var in = MockEngineRun.class.getResourceAsStream("warm-up-pod.yaml")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            SpecSet set = SpecLoader.loadSources(List.of(new SpecLoader.Source("warm-up.yaml", text)));
+            run(PodPlanner.plan(set.validPods().get(0)), ProgramOptions.defaults());
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

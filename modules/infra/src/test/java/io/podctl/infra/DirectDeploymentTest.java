@@ -148,6 +148,12 @@ class DirectDeploymentTest {
     }
 
     @Test
+    void theWarmUpPodIsValidAndRunsEveryResourceType() {
+        // a broken warm-up would only be slower, never an error, so nothing else would notice
+        assertThat(MockEngineRun.warmUp()).isTrue();
+    }
+
+    @Test
     void resourcesDeclaredInsideApplyAreWaitedForAndRecorded() {
         // the run ends when the last registered task completes: one declared after the program
         // returned, from inside an apply, must still be part of it
