@@ -1,6 +1,7 @@
 package io.podctl.cli;
 
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** Commands whose Pulumi runs are all in-process mock runs (see SdkThreads). */
-    private static final java.util.Set<String> MOCK_RUN_COMMANDS = java.util.Set.of("plan", "diff");
+    private static final Set<String> MOCK_RUN_COMMANDS = Set.of("plan", "diff");
 
     public static void main(String[] args) {
         if (args.length > 0 && MOCK_RUN_COMMANDS.contains(args[0])) {

@@ -65,7 +65,6 @@ final class DirectDeployment implements DeploymentInternal {
     private final DeploymentImpl.DeploymentState state;
     private final Mocks mocks;
     private final Runner runner;
-    private final Log log;
     private final Serializer serializer;
     private final Converter converter;
     private volatile Stack stack;
@@ -78,7 +77,7 @@ final class DirectDeployment implements DeploymentInternal {
         this.mocks = mocks;
         this.runner = new CountingRunner(state.logger);
         state.runner = runner; // the state's engine logger registers its tasks with this runner
-        this.log = new Log(state.logger, false);
+        Log log = new Log(state.logger, false);
         this.serializer = new Serializer(log);
         this.converter = new Converter(log, new Deserializer(log));
     }
@@ -107,15 +106,14 @@ final class DirectDeployment implements DeploymentInternal {
                 .thenCompose(inputs -> parentUrn(type, options).thenCompose(parent -> {
                     String urn = Urn.create(state.stackName, state.projectName, parent, type, name);
                     if (Stack.RootPulumiStackTypeName.equals(type)) {
-                        return CompletableFuture.completedFuture(new Registered(urn, "", Map.of(), true));
+                        return CompletableFuture.completedFuture(new Registered(urn, "", new Answer(Map.of(), true)));
                     }
                     inputs.remove("id"); // as the SDK's serializer: the engine's own properties
                     inputs.remove("urn");
                     var request = new Mocks.ResourceArgs(type, name, inputs, "", "");
                     return ContextAwareCompletableFuture.wrap(mocks.newResourceAsync(request))
                             .thenCompose(result -> answer(result.state)
-                                    .thenApply(state -> new Registered(urn, result.id.orElse(""), state,
-                                            result.state instanceof Map<?, ?> && isPlain(result.state))));
+                                    .thenApply(answer -> new Registered(urn, result.id.orElse(""), answer)));
                 }))
                 .thenApply(done -> {
                     complete(resource, lazy, outputs, done);
@@ -137,13 +135,15 @@ final class DirectDeployment implements DeploymentInternal {
                 + resource.pulumiResourceType() + " " + resource.pulumiResourceName() + " (remote, read or imported)");
     }
 
+    private record Registered(String urn, String id, Answer answer) {}
+
     /**
-     * A registration's answer.
+     * The mocks' state as the engine would send it.
      *
-     * @param state the mocks' state as the engine would send it (plain values, or the SDK serializer's forms)
+     * @param state plain values, or the SDK serializer's forms
      * @param plain whether the state was plain values, so simple outputs may skip the converter
      */
-    private record Registered(String urn, String id, Map<String, Object> state, boolean plain) {}
+    private record Answer(Map<String, Object> state, boolean plain) {}
 
     private static Map<String, OutputCompletionSource<?>> completionSources(Resource resource) {
         var exports = EXPORTS.computeIfAbsent(resource.getClass(), ExportMetadata::of);
@@ -180,9 +180,10 @@ final class DirectDeployment implements DeploymentInternal {
                     ? new OutputInternal<>(OutputData.<String>unknown().withDependency(resource))
                     : new OutputInternal<>(OutputData.of(done.id()).withDependency(resource)));
         }
+        Answer answer = done.answer();
         outputs.forEach((field, source) -> {
-            if (done.state().containsKey(field)) {
-                setOutput(source, resource.getClass().getTypeName() + "." + field, done.state().get(field), done.plain());
+            if (answer.state().containsKey(field)) {
+                setOutput(source, resource.getClass().getTypeName() + "." + field, answer.state().get(field), answer.plain());
             }
         });
     }
@@ -218,12 +219,12 @@ final class DirectDeployment implements DeploymentInternal {
 
     /** The mocks' answer as the engine would send it: plain values as they are, anything else serialized by the SDK. */
     @SuppressWarnings("unchecked")
-    private CompletableFuture<Map<String, Object>> answer(Object state) {
+    private CompletableFuture<Answer> answer(Object state) {
         if (state instanceof Map<?, ?> && isPlain(state)) {
-            return CompletableFuture.completedFuture((Map<String, Object>) state);
+            return CompletableFuture.completedFuture(new Answer((Map<String, Object>) state, true));
         }
         Object copy = state instanceof Map<?, ?> m ? ImmutableMap.copyOf(m) : state;
-        return serializer.serializeAsync("mocks", copy, true).thenApply(v -> (Map<String, Object>) v);
+        return serializer.serializeAsync("mocks", copy, true).thenApply(v -> new Answer((Map<String, Object>) v, false));
     }
 
     /** Strings, booleans, numbers, and lists and string-keyed maps of them: what {@link RecordingMocks} answers. */
@@ -305,7 +306,7 @@ final class DirectDeployment implements DeploymentInternal {
         return InputValues.of(args)
                 .thenCompose(inputs -> ContextAwareCompletableFuture.wrap(mocks.callAsync(new Mocks.CallArgs(token, ImmutableMap.copyOf(inputs), ""))))
                 .thenCompose(this::answer)
-                .thenApply(result -> converter.convertValue(label + " result", Serializer.createValue(result), targetType));
+                .thenApply(answer -> converter.convertValue(label + " result", Serializer.createValue(answer.state()), targetType));
     }
 
     @Override

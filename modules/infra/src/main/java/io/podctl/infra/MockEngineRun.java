@@ -121,10 +121,7 @@ public final class MockEngineRun {
     private static void warmUpSdk() {
         RecordingMocks mocks = new RecordingMocks("us-east-1");
         try {
-            PulumiTestInternal.builder().mocks(mocks)
-                    .options(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build())
-                    .deploymentFactory(state -> new DirectDeployment(state, mocks))
-                    .build()
+            engine(TestOptions.builder().projectName(PROJECT).stackName("warm-up").build(), mocks, Mode.DIRECT)
                     .runTest(ctx -> new com.pulumi.aws.ec2.Vpc("warm-up", com.pulumi.aws.ec2.VpcArgs.builder()
                             .cidrBlock("10.0.0.0/16").tags(Map.of("warm", "up")).build()));
         } catch (RuntimeException e) {
@@ -165,10 +162,7 @@ public final class MockEngineRun {
                 .resourceTransformations(List.of(recorder))
                 .build();
         try {
-            TestResult result = PulumiTestInternal.builder().options(testOptions).mocks(mocks)
-                    .deploymentFactory(state -> deployment(state, mocks, mode))
-                    .build()
-                    .runTest(ctx -> PodProgram.run(ctx, plan, options));
+            TestResult result = engine(testOptions, mocks, mode).runTest(ctx -> PodProgram.run(ctx, plan, options));
             if (!result.exceptions().isEmpty()) {
                 throw rootCause(result.exceptions().get(0));
             }
@@ -190,6 +184,10 @@ public final class MockEngineRun {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    private static PulumiTestInternal engine(TestOptions options, RecordingMocks mocks, Mode mode) {
+        return PulumiTestInternal.builder().options(options).mocks(mocks).deploymentFactory(state -> deployment(state, mocks, mode)).build();
     }
 
     private static DeploymentInternal deployment(DeploymentImpl.DeploymentState state, RecordingMocks mocks, Mode mode) {

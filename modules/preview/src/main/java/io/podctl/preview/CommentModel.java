@@ -23,10 +23,6 @@ final class CommentModel {
                 .thenComparing(PodChange::pod)).toList();
     }
 
-    static Map<String, Object> of(FleetDiff diff, Set<String> detailed, List<String> cut, int limit) {
-        return of(diff, detailed, cut, limit, new java.util.HashMap<>());
-    }
-
     /**
      * @param details per-pod details already built; the renderer tries several cuts of one diff, and
      *                a pod's details (digests of every cloud-init document) are the same each time

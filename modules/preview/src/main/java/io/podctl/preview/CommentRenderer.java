@@ -1,6 +1,7 @@
 package io.podctl.preview;
 
 import io.podctl.plan.render.Templates;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class CommentRenderer {
 
     static String render(FleetDiff diff, int limit) {
         List<String> order = CommentModel.detailOrder(diff).stream().map(PodChange::pod).toList();
-        Map<String, Map<String, Object>> details = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> details = new HashMap<>();
         String full = renderWith(diff, order.size(), order, limit, details);
         if (full.length() <= limit) {
             return full;

@@ -40,22 +40,9 @@ public final class FleetDiffer {
         String headLabel = headRef == null ? "working tree" : headRef;
         // the two revisions bind in parallel: with fifty pods each that is a few hundred milliseconds
         CompletableFuture<Map<String, Pod>> baseLoad = CompletableFuture.supplyAsync(() -> load(git.read(baseRef), baseRef));
-        Map<String, Pod> head = null;
-        RuntimeException headFailure = null;
-        try {
-            head = load(git.read(headRef), headLabel);
-        } catch (RuntimeException e) {
-            headFailure = e;
-        }
-        Map<String, Pod> base;
-        try {
-            base = baseLoad.join(); // the base revision's errors are reported first, as before
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        if (headFailure != null) {
-            throw headFailure;
-        }
+        CompletableFuture<Map<String, Pod>> headLoad = CompletableFuture.supplyAsync(() -> load(git.read(headRef), headLabel));
+        Map<String, Pod> base = joinLoad(baseLoad); // the base revision's errors are reported first
+        Map<String, Pod> head = joinLoad(headLoad);
         TreeSet<String> names = new TreeSet<>(base.keySet());
         names.addAll(head.keySet());
         if (!only.isEmpty()) {
@@ -118,6 +105,14 @@ public final class FleetDiffer {
             throw SpecErrors.of(revision, set.findings().stream().filter(Finding::isError).toList());
         }
         return set.validPods().stream().collect(Collectors.toMap(Pod::name, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static Map<String, Pod> joinLoad(CompletableFuture<Map<String, Pod>> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static PodCompiler.Compiled join(CompletableFuture<PodCompiler.Compiled> run) {
