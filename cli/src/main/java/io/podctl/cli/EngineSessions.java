@@ -7,7 +7,10 @@ import io.podctl.engine.EngineSetupException;
 import io.podctl.engine.PulumiCli;
 import io.podctl.engine.StackEngine;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,11 +51,24 @@ record EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
         try {
             PulumiCli.require(env);
             requireCredentials();
-            EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint(options),
+            Optional<URI> endpoint = endpoint(options);
+            endpoint.ifPresent(EngineSessions::requireReachable);
+            EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint,
                     Duration.ofMinutes(options.timeoutMinutes));
             return AutomationEngine.onLocalCli(settings, env);
         } catch (EngineSetupException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** An endpoint override that does not answer would otherwise cost minutes of provider retries. */
+    static void requireReachable(URI endpoint) {
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), 3000);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError("the AWS endpoint " + endpoint + " is not reachable (" + e.getMessage()
+                    + "): start it (e.g. moto_server) or fix --endpoint-url / AWS_ENDPOINT_URL; nothing was run");
         }
     }
 

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     private static final Set<String> MOCK_RUN_COMMANDS = Set.of("plan", "diff");
 
     public static void main(String[] args) {
+        quietLibraryLogs(java.util.Arrays.asList(args).contains("--debug"));
         if (args.length > 0 && MOCK_RUN_COMMANDS.contains(args[0])) {
             io.podctl.infra.SdkThreads.configureForMockRuns();
             // the SDK's classes load on another core while the command line is built and parsed
@@ -50,6 +51,19 @@ public final class Main implements Runnable {
             io.podctl.infra.SdkThreads.configure();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * The Pulumi SDK and gRPC log through java.util.logging to stderr (a SEVERE trace when the engine
+     * ends a run early); podctl reports failures itself, so those logs are shown with --debug only.
+     */
+    static void quietLibraryLogs(boolean debug) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = debug ? java.util.logging.Level.INFO : java.util.logging.Level.OFF;
+        root.setLevel(level);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
     }
 
     /** Runs podctl with the given streams; the entry point for in-process tests. */

@@ -1,6 +1,5 @@
 package io.podctl.cli;
 
-import io.podctl.engine.EngineFailure;
 import io.podctl.spec.model.Pod;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -23,12 +22,7 @@ final class OutputsCommand extends StackCommand {
     @Override
     public Integer call() {
         Pod pod = pod();
-        Map<String, String> outputs;
-        try {
-            outputs = engine().outputs(stack(pod, true));
-        } catch (EngineFailure e) {
-            throw new UserError(e.getMessage(), ExitCode.FAILED);
-        }
+        Map<String, String> outputs = call(() -> engine().outputs(stack(pod, true)));
         outputs.forEach((k, v) -> out().println(k + "=" + v));
         return ExitCode.OK;
     }

@@ -1,9 +1,11 @@
 package io.podctl.cli;
 
 import io.podctl.engine.EngineFailure;
+import io.podctl.engine.EngineSetupException;
 import io.podctl.engine.PodStack;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
+import io.podctl.engine.StackBusy;
 import io.podctl.engine.StackResult;
 import io.podctl.plan.PodPlanner;
 import io.podctl.spec.model.Pod;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -54,12 +57,24 @@ abstract class StackCommand implements Callable<Integer> {
         return new ProgressLines(out());
     }
 
-    /** Runs one engine operation; a failure is exit 1 with the engine's reason. */
+    /**
+     * Runs one engine operation: a failure is exit 1 with the engine's reason, a busy stack exit 3,
+     * a setup problem found by the CLI (passphrase, plugin) exit 2.
+     */
     static StackResult run(Function<ProgressLines, StackResult> operation, ProgressLines progress) {
+        return call(() -> operation.apply(progress));
+    }
+
+    /** Any engine call, its failures turned into exit codes as {@link #run} does. */
+    static <T> T call(Supplier<T> engineCall) {
         try {
-            return operation.apply(progress);
+            return engineCall.get();
+        } catch (StackBusy e) {
+            throw new UserError(e.getMessage(), ExitCode.WAITING, e);
         } catch (EngineFailure e) {
-            throw new UserError(e.getMessage(), ExitCode.FAILED);
+            throw new UserError(e.getMessage(), ExitCode.FAILED, e);
+        } catch (EngineSetupException e) {
+            throw new UserError(e.getMessage(), ExitCode.BAD_INPUT, e);
         }
     }
 }

@@ -13,6 +13,12 @@ public class UserError extends RuntimeException {
         this.exitCode = exitCode;
     }
 
+    /** With the cause kept for --debug (e.g. the Pulumi CLI's whole output). */
+    public UserError(String message, int exitCode, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
     public int exitCode() {
         return exitCode;
     }

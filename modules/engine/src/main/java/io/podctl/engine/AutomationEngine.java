@@ -1,7 +1,6 @@
 package io.podctl.engine;
 
 import com.pulumi.automation.AutomationException;
-import com.pulumi.automation.ConcurrentUpdateException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
 import com.pulumi.automation.LocalPulumiCommand;
@@ -37,9 +36,6 @@ import java.util.function.LongSupplier;
 public final class AutomationEngine implements StackEngine {
 
     public static final String PROJECT = "podctl";
-    public static final String AWS_PLUGIN = "aws";
-    public static final String AWS_PLUGIN_VERSION = "v6.83.0";
-
     /** The AWS services the pod program creates resources in, so an endpoint override reaches all. */
     static final List<String> ENDPOINT_SERVICES = List.of("autoscaling", "ec2", "iam", "route53", "s3", "ssm", "sts");
 
@@ -47,7 +43,7 @@ public final class AutomationEngine implements StackEngine {
     private final PulumiCommand pulumi;
     private final TimeLimit timeLimit;
     private final LongSupplier nanoClock;
-    private final AtomicBoolean pluginInstalled = new AtomicBoolean();
+    private final AtomicBoolean pluginReady = new AtomicBoolean();
 
     public AutomationEngine(EngineSettings settings, PulumiCommand pulumi) {
         this(settings, pulumi, System::nanoTime);
@@ -123,26 +119,47 @@ public final class AutomationEngine implements StackEngine {
         String what = operation.label() + " of pod " + pod.pod();
         long start = nanoClock.getAsLong();
         EngineEvents events = new EngineEvents(progress, nanoClock);
-        Outcome outcome = timeLimit.run(what, () -> {
-            try (WorkspaceStack stack = open(pod)) {
-                return call.run(stack, events);
-            } catch (ConcurrentUpdateException e) {
-                throw new EngineFailure(what + " failed: another podctl or pulumi run holds the stack lock; wait for it"
-                        + " (or, if it died, run `pulumi cancel` in " + settings.workDir(pod.pod()) + ")", e);
-            } catch (AutomationException e) {
-                throw new EngineFailure(what + " failed: " + tail(e.getMessage()), e);
-            }
-        });
+        Outcome outcome;
+        try {
+            outcome = timeLimit.run(what, () -> {
+                try (WorkspaceStack stack = open(pod)) {
+                    return call.run(stack, events);
+                } catch (AutomationException e) {
+                    throw CliFailures.translate(what, pod.pod(), settings, e, events.resourceErrors());
+                }
+            });
+        } catch (EngineTimeout timeout) {
+            releaseLock(pod);
+            throw timeout;
+        }
         // the summary event is the engine's own count; the result's map is the fallback
         Map<ResourceOp, Integer> counts = events.summary().isEmpty() ? EngineEvents.counts(outcome.changes()) : events.summary();
         return new StackResult(operation, pod.pod(), new StackChanges(counts, events.steps()), outcome.outputs(),
                 Duration.ofNanos(nanoClock.getAsLong() - start));
     }
 
+    /**
+     * After a timeout podctl has ended its own pulumi processes, so the lock they left is podctl's:
+     * removing it lets the next run continue the stack (its state has every step that finished).
+     */
+    private void releaseLock(PodStack pod) {
+        try {
+            timeLimit.run("unlocking pod " + pod.pod(), () -> {
+                try (WorkspaceStack stack = open(pod)) {
+                    stack.cancel();
+                }
+                return null;
+            });
+        } catch (RuntimeException unlockFailed) {
+            // the timeout is what the user must hear about; the busy error of the next run names the lock
+        }
+    }
+
     private WorkspaceStack open(PodStack pod) throws Exception {
         var workDir = settings.workDir(pod.pod());
         try {
             Files.createDirectories(workDir);
+            settings.fileBackendDirectory().ifPresent(AutomationEngine::createDirectories);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work directory " + workDir, e);
         }
@@ -153,16 +170,24 @@ public final class AutomationEngine implements StackEngine {
                 .build();
         WorkspaceStack stack = LocalWorkspace.createOrSelectStack(PROJECT, pod.pod(), pod.program(), options);
         try {
-            // the inline program declares no packages, so the CLI would only fetch the plugin mid-run
-            if (pluginInstalled.compareAndSet(false, true)) {
-                stack.workspace().installPlugin(AWS_PLUGIN, AWS_PLUGIN_VERSION);
+            if (pluginReady.compareAndSet(false, true)) {
+                AwsPlugin.ensure(stack.workspace(), System.getenv());
             }
             stack.setAllConfig(config(pod), true);
             return stack;
         } catch (Exception e) {
-            pluginInstalled.set(false);
+            pluginReady.set(false);
             stack.close();
             throw e;
+        }
+    }
+
+    private static void createDirectories(java.nio.file.Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EngineSetupException("cannot create the state directory " + dir + " (" + e.getMessage()
+                    + "): pass a writable --backend file:///path or s3://bucket/prefix");
         }
     }
 
@@ -171,6 +196,8 @@ public final class AutomationEngine implements StackEngine {
         env.put("PULUMI_BACKEND_URL", settings.backendUrl());
         env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");
+        // the plugin is made ready before each operation (AwsPlugin); a download mid-run only retries
+        env.put("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
         return env;
     }
 
@@ -184,7 +211,9 @@ public final class AutomationEngine implements StackEngine {
             }
             // an emulator has no real account, STS identity or bucket DNS
             config.put("aws:skipCredentialsValidation", new ConfigValue("true"));
-            config.put("aws:skipRequestingAccountId", new ConfigValue("true"));
+            // with the account id unknown, every refresh of a security group rule drifts on
+            // referencedSecurityGroupId ("<account>/sg-..."); emulators answer STS, so ask them
+            config.put("aws:skipRequestingAccountId", new ConfigValue("false"));
             config.put("aws:skipMetadataApiCheck", new ConfigValue("true"));
             config.put("aws:s3UsePathStyle", new ConfigValue("true"));
         });
@@ -197,14 +226,5 @@ public final class AutomationEngine implements StackEngine {
         Map<String, String> strings = new TreeMap<>();
         outputs.forEach((k, v) -> strings.put(k, v.isSecret() ? "[secret]" : String.valueOf(v.value())));
         return strings;
-    }
-
-    /** The end of a CLI error: the lines that say what went wrong, without pages of progress. */
-    static String tail(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 }

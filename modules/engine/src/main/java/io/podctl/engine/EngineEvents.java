@@ -24,6 +24,7 @@ final class EngineEvents implements Consumer<EngineEvent> {
     private final LongSupplier nanoClock;
     private final Map<String, Long> startedAt = new HashMap<>();
     private final List<ResourceStep> steps = new ArrayList<>();
+    private final List<String> resourceErrors = new ArrayList<>();
     private Map<ResourceOp, Integer> summary = Map.of();
 
     EngineEvents(ProgressListener listener, LongSupplier nanoClock) {
@@ -54,6 +55,9 @@ final class EngineEvents implements Consumer<EngineEvent> {
             // debug and info lines are the CLI's chatter; errors and warnings matter to the user
             if (("error".equals(d.severity()) || "warning".equals(d.severity())) && d.message() != null) {
                 listener.diagnostic(d.severity(), d.message().strip());
+                if ("error".equals(d.severity()) && d.urn() != null && !d.urn().isBlank()) {
+                    resourceErrors.add(resourceError(d.urn(), d.message()));
+                }
             }
         } else if (event.summaryEvent() != null) {
             SummaryEvent s = event.summaryEvent();
@@ -64,6 +68,20 @@ final class EngineEvents implements Consumer<EngineEvent> {
 
     synchronized List<ResourceStep> steps() {
         return List.copyOf(steps);
+    }
+
+    /** One line per resource the engine reported an error for: "TYPE NAME: first line". */
+    synchronized List<String> resourceErrors() {
+        return List.copyOf(resourceErrors);
+    }
+
+    static String resourceError(String urn, String message) {
+        String[] parts = urn.split("::");
+        String name = parts[parts.length - 1];
+        String typeChain = parts.length >= 2 ? parts[parts.length - 2] : "";
+        String type = typeChain.substring(typeChain.lastIndexOf('$') + 1);
+        String first = message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
+        return type + " " + name + ": " + first;
     }
 
     /** The summary event's counts; empty when none arrived. */

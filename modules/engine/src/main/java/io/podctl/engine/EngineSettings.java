@@ -49,6 +49,11 @@ public record EngineSettings(Path root, String backendUrl, String passphrase, Op
         return root.resolve(".podctl").resolve("work").resolve(pod);
     }
 
+    /** The state folder of a file backend (the CLI refuses to start when it is missing). */
+    public Optional<Path> fileBackendDirectory() {
+        return backendUrl.startsWith("file://") ? Optional.of(Path.of(java.net.URI.create(backendUrl))) : Optional.empty();
+    }
+
     static String defaultBackend(Path root) {
         return root.resolve(".podctl").resolve("state").toUri().toString().replaceFirst("^file:/+", "file:///");
     }

@@ -95,13 +95,59 @@ class AutomationEngineTest {
     }
 
     @Test
+    void aRegisteredAwsPluginIsUsedWithoutInstalling() {
+        pulumi.plugins("[{\"name\":\"aws\",\"kind\":\"resource\",\"version\":\"6.83.0\",\"size\":1}]");
+
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+
+        assertThat(pulumi.calls("plugin", "install")).isEmpty();
+        assertThat(pulumi.calls("preview").get(0).env()).containsEntry("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
+    }
+
+    @Test
+    void theFileBackendFolderIsCreatedBeforeTheCliNeedsIt() {
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+
+        assertThat(root.resolve(".podctl/state")).isDirectory();
+    }
+
+    @Test
+    void aLockedStackIsReportedAsBusyNotAsAFailure() {
+        pulumi.failIn("up", "error: the stack is currently locked by 1 lock(s). Either wait for the other process(es)"
+                + " to end or delete the lock file with `pulumi cancel`.");
+
+        assertThatThrownBy(() -> engine().up(pod("pod-a"), ProgressListener.NONE))
+                .isInstanceOf(StackBusy.class)
+                .hasMessageStartingWith("pod pod-a's stack is busy");
+    }
+
+    @Test
+    void aWrongPassphraseIsASetupErrorInOneSentence() {
+        pulumi.failIn("preview", "error: getting secrets manager: constructing secrets manager of type \"passphrase\":"
+                + " incorrect passphrase, please set PULUMI_CONFIG_PASSPHRASE to the correct passphrase");
+
+        assertThatThrownBy(() -> engine().preview(pod("pod-a"), ProgressListener.NONE))
+                .isInstanceOf(EngineSetupException.class)
+                .hasMessage("PODCTL_PASSPHRASE does not decrypt the secrets of pod pod-a's stack: set it to the passphrase"
+                        + " the stack was created with; nothing was changed");
+    }
+
+    @Test
+    void aFailedResourceIsOneLineWithItsTypeAndName() {
+        assertThat(EngineEvents.resourceError("urn:pulumi:pod-a::podctl::podctl:pod:Pod$aws:ec2/instance:Instance::pod-a-control-1",
+                "creating EC2 Instance: operation error EC2: RunInstances, api error InvalidParameterValue\n  details"))
+                .isEqualTo("aws:ec2/instance:Instance pod-a-control-1: creating EC2 Instance: operation error EC2: RunInstances,"
+                        + " api error InvalidParameterValue");
+    }
+
+    @Test
     void theRegionIsStackConfigAndAnEndpointOverrideReachesTheProvider() {
         engine(Optional.of(URI.create("http://127.0.0.1:5000")), Duration.ofSeconds(30)).preview(pod("pod-a"), ProgressListener.NONE);
 
         List<String> config = pulumi.calls("config", "set-all").get(0).args();
         assertThat(config).contains("--path", "aws:region=us-west-2", "aws:endpoints[0].ec2=http://127.0.0.1:5000",
                 "aws:endpoints[0].iam=http://127.0.0.1:5000", "aws:skipCredentialsValidation=true",
-                "aws:skipRequestingAccountId=true", "aws:s3UsePathStyle=true");
+                "aws:skipRequestingAccountId=false", "aws:s3UsePathStyle=true");
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class FakePulumi implements PulumiCommand {
     private volatile String blockingOperation;
     private volatile Path blockingChild;
     private volatile String failingOperation;
+    private volatile String failingStderr = "error: update failed\n  aws:ec2:Instance zk-1: InvalidAMIID.NotFound";
+    private volatile String pluginsJson = "[]";
     private volatile String outputsJson = "{\"zookeeperConnect\":\"zk-1.a.pod.internal:2181\"}";
 
     /** The steps {@code operation} (preview, up, destroy, refresh) reports. */
@@ -72,6 +74,19 @@ public final class FakePulumi implements PulumiCommand {
     /** {@code operation} exits 255 with an error on stderr, as the CLI does on a failed update. */
     public FakePulumi failIn(String operation) {
         this.failingOperation = operation;
+        return this;
+    }
+
+    /** {@code operation} exits 255 with {@code stderr}, as the CLI does. */
+    public FakePulumi failIn(String operation, String stderr) {
+        this.failingOperation = operation;
+        this.failingStderr = stderr;
+        return this;
+    }
+
+    /** What {@code plugin ls --json} lists. */
+    public FakePulumi plugins(String json) {
+        this.pluginsJson = json;
         return this;
     }
 
@@ -110,6 +125,8 @@ public final class FakePulumi implements PulumiCommand {
             }
         } else if (args.size() > 2 && command.equals("stack") && args.get(1).equals("init")) {
             stacks.add(options.workingDir() + "/" + stackName(args));
+        } else if (command.equals("plugin") && args.get(1).equals("ls")) {
+            return ok(pluginsJson);
         } else if (command.equals("stack") && args.get(1).equals("output")) {
             return ok(outputsJson);
         } else if (command.equals("stack") && args.get(1).equals("history")) {
@@ -141,7 +158,7 @@ public final class FakePulumi implements PulumiCommand {
         }
         emit(options, ++sequence, summary(counts));
         if (command.equals(failingOperation)) {
-            throw new CommandException(new CommandResult(255, "", "error: update failed\n  aws:ec2:Instance zk-1: InvalidAMIID.NotFound"));
+            throw new CommandException(new CommandResult(255, "", failingStderr));
         }
         return ok("");
     }
