@@ -54,7 +54,7 @@ record EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
             Optional<URI> endpoint = endpoint(options);
             endpoint.ifPresent(EngineSessions::requireReachable);
             EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint,
-                    Duration.ofMinutes(options.timeoutMinutes));
+                    options.timeout());
             return AutomationEngine.onLocalCli(settings, env);
         } catch (EngineSetupException e) {
             throw new UserError(e.getMessage());

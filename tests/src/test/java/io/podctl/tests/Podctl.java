@@ -37,6 +37,17 @@ public final class Podctl {
     }
 
     public static Result run(Path workDir, Map<String, String> env, String stdin, String... args) {
+        return run(workDir, env, stdin, java.time.Duration.ofSeconds(180), args);
+    }
+
+    /** As {@link #run(Path, Map, String, String...)}, for commands that may take longer (real engine runs). */
+    public static Result run(Path workDir, Map<String, String> env, String stdin, java.time.Duration limit, String... args) {
+        Process p = start(workDir, env, stdin, args);
+        return await(p, limit, args);
+    }
+
+    /** Starts podctl and returns at once; {@link #await} collects it. */
+    public static Process start(Path workDir, Map<String, String> env, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         command.addAll(List.of(args));
         try {
@@ -50,13 +61,27 @@ public final class Podctl {
                 p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             p.getOutputStream().close();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            OUTPUTS.put(p, List.of(out, err));
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Map<Process, List<Path>> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static Result await(Process p, java.time.Duration limit, String... args) {
+        List<Path> files = OUTPUTS.remove(p);
+        try {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException("podctl " + String.join(" ", args) + " did not finish in 180 s");
+                throw new IllegalStateException("podctl " + String.join(" ", args) + " did not finish in " + limit.toSeconds() + " s");
             }
-            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+            Result r = new Result(p.exitValue(), Files.readString(files.get(0)), Files.readString(files.get(1)));
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
             return r;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -51,14 +51,16 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
             ExtensionContext.Namespace.create(MotoServer.class);
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final int START_ATTEMPTS = 3;
-    private static final String SERIAL_BOOTSTRAP =
-            String.join(
-                    "\n",
-                    "import sys, werkzeug.serving as serving",
-                    "threaded_run = serving.run_simple",
-                    "serving.run_simple = lambda *a, **k: threaded_run(*a, **dict(k, threaded=False))",
-                    "from moto.server import main",
-                    "main(sys.argv[1:])");
+    /** moto_server's entry point with podctl's adjustments (moto-server.py says which and why). */
+    private static final String BOOTSTRAP = bootstrap();
+
+    private static String bootstrap() {
+        try (var in = MotoServer.class.getResourceAsStream("moto-server.py")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("moto-server.py is missing from the test classpath", e);
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -243,7 +245,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
                     .map(bin::resolve)
                     .filter(Files::isExecutable)
                     .findFirst()
-                    .map(python -> List.of(python.toString(), "-c", SERIAL_BOOTSTRAP));
+                    .map(python -> List.of(python.toString(), "-c", BOOTSTRAP));
         }
 
         private static void awaitReady(Process process, URI uri, HttpClient http, Path log) {

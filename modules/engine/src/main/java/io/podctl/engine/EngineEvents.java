@@ -104,7 +104,7 @@ final class EngineEvents implements Consumer<EngineEvent> {
     }
 
     private static ResourceStep step(StepEventMetadata meta) {
-        return new ResourceStep(meta.urn(), meta.type(), ResourceOp.of(meta.op()));
+        return new ResourceStep(meta.urn(), meta.type(), ResourceOp.of(meta.op()), meta.diffs());
     }
 
     /** A replacement runs several steps on one URN; the op keeps them apart. */

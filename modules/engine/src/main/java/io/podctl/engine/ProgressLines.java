@@ -27,7 +27,7 @@ public final class ProgressLines implements ProgressListener {
     @Override
     public void planned(ResourceStep step) {
         if (step.op().changes()) {
-            line(symbol(step.op()), step, "");
+            line(symbol(step.op()), step, step.diffs().isEmpty() ? "" : "  [" + String.join(", ", step.diffs()) + "]");
         }
     }
 

@@ -29,6 +29,9 @@ import java.util.List;
  */
 final class ControlHost {
     /** Where the data volume appears; the bootstrap mounts it (as /dev/nvme1n1 on Nitro). */
+    /** The root volume of a control host: OS, Java runtimes, Mesos and Marathon packages, logs. */
+    static final int ROOT_VOLUME_GIB = 30;
+
     static final String DATA_DEVICE = "/dev/sdf";
     static final String MEMBERSHIP_GROUP = "pod";
 
@@ -70,7 +73,8 @@ final class ControlHost {
                         .httpPutResponseHopLimit(1)
                         .instanceMetadataTags("enabled") // the bootstrap reads podctl:* tags from metadata
                         .build())
-                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().volumeType("gp3").encrypted(true)
+                // sized, not left to the image: the OS, the runtimes and logs live here (data does not)
+                .rootBlockDevice(InstanceRootBlockDeviceArgs.builder().volumeType("gp3").volumeSize(ROOT_VOLUME_GIB).encrypted(true)
                         .tags(Tags.named(host.tags(), name + "-root")).build())
                 .tags(Tags.named(host.tags(), name));
         if (plan.sshKeyName() != null) {
