@@ -60,6 +60,39 @@ class EnginePreflightCliTest {
     }
 
     @Test
+    void anEndpointThatDoesNotAnswerIsOneLineAndExitTwo() throws Exception {
+        Podctl.copyFleet(dir);
+        Path bin = fakePulumi("v3.210.0");
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var env = new java.util.HashMap<>(Map.of("PATH", bin + ":" + javaOnly(), "PODCTL_PASSPHRASE", "pass",
+                "AWS_ACCESS_KEY_ID", "AKIAFAKE", "AWS_SECRET_ACCESS_KEY", "fake", "AWS_REGION", "us-west-2"));
+
+        var r = Podctl.run(dir, env, null, "up", "not-prod-pod-1", "--yes", "--endpoint-url", "http://127.0.0.1:" + closedPort);
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().lines().filter(l -> l.startsWith("podctl:")))
+                .singleElement().asString().contains("the AWS endpoint http://127.0.0.1:" + closedPort + " is not reachable");
+        assertThat(dir.resolve(".podctl")).doesNotExist();
+    }
+
+    @Test
+    void withoutAPassphraseNothingRuns() throws Exception {
+        Podctl.copyFleet(dir);
+        Path bin = fakePulumi("v3.210.0");
+        var env = Map.of("PATH", bin + ":" + javaOnly(), "AWS_ACCESS_KEY_ID", "AKIAFAKE", "AWS_SECRET_ACCESS_KEY", "fake",
+                "AWS_REGION", "us-west-2");
+
+        var r = Podctl.run(dir, env, null, "preview", "not-prod-pod-1");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).contains("PODCTL_PASSPHRASE is not set");
+        assertThat(dir.resolve(".podctl")).doesNotExist();
+    }
+
+    @Test
     void anUnknownPodIsReportedBeforeAnyToolIsLookedFor() throws Exception {
         Podctl.copyFleet(dir);
 

@@ -70,6 +70,15 @@ public final class Podctl {
 
     private static final Map<Process, List<Path>> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** What a process started with {@link #start} has printed on stdout so far. */
+    public static String stdoutSoFar(Process p) {
+        try {
+            return Files.readString(OUTPUTS.get(p).get(0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Result await(Process p, java.time.Duration limit, String... args) {
         List<Path> files = OUTPUTS.remove(p);
         try {

@@ -1,4 +1,4 @@
-# Starts moto_server (argv as moto_server's) for podctl's tests, with three changes, each a place
+# Starts moto_server (argv as moto_server's) for podctl's tests, with four changes, each a place
 # where moto 5.2 differs from AWS in a way the Terraform AWS provider runs into.
 import sys
 
@@ -40,6 +40,24 @@ def parsed_create_version(self, data, description):
 
 
 LaunchTemplate.create_version = parsed_create_version
+
+# CreateLaunchTemplate copies the template's own tags (resource type launch-template) into the
+# template data's TagSpecifications, so every read shows a tag specification nobody asked for and
+# every preview wants to update the template.
+from moto.ec2.models.launch_templates import LaunchTemplateBackend
+
+create_template = LaunchTemplateBackend.create_launch_template
+
+
+def create_template_without_own_tags(self, name, description, template_data, tag_spec):
+    specs = template_data.get("TagSpecifications")
+    if specs:
+        template_data = dict(template_data, TagSpecifications=[
+            s for s in specs if s.get("ResourceType") != "launch-template"])
+    return create_template(self, name, description, template_data, tag_spec)
+
+
+LaunchTemplateBackend.create_launch_template = create_template_without_own_tags
 
 from moto.server import main
 

@@ -105,6 +105,17 @@ class AutomationEngineTest {
     }
 
     @Test
+    void aMissingProviderThatCannotBeDownloadedIsASetupErrorBeforeAnyOperation() {
+        pulumi.pluginDownloadFails();
+
+        assertThatThrownBy(() -> engine().up(pod("pod-a"), ProgressListener.NONE))
+                .isInstanceOf(EngineSetupException.class)
+                .hasMessageStartingWith("the Pulumi aws provider plugin 6.83.0 is not installed and could not be installed")
+                .hasMessageContaining("pulumi plugin install resource aws v6.83.0");
+        assertThat(pulumi.operations()).isEmpty();
+    }
+
+    @Test
     void theFileBackendFolderIsCreatedBeforeTheCliNeedsIt() {
         engine().preview(pod("pod-a"), ProgressListener.NONE);
 

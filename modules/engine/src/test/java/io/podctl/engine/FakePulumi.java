@@ -56,6 +56,7 @@ public final class FakePulumi implements PulumiCommand {
     private volatile String failingOperation;
     private volatile String failingStderr = "error: update failed\n  aws:ec2:Instance zk-1: InvalidAMIID.NotFound";
     private volatile String pluginsJson = "[]";
+    private volatile boolean pluginDownloadFails;
     private volatile String outputsJson = "{\"zookeeperConnect\":\"zk-1.a.pod.internal:2181\"}";
 
     /** The steps {@code operation} (preview, up, destroy, refresh) reports. */
@@ -81,6 +82,12 @@ public final class FakePulumi implements PulumiCommand {
     public FakePulumi failIn(String operation, String stderr) {
         this.failingOperation = operation;
         this.failingStderr = stderr;
+        return this;
+    }
+
+    /** {@code plugin install} fails as it does on a machine without network. */
+    public FakePulumi pluginDownloadFails() {
+        this.pluginDownloadFails = true;
         return this;
     }
 
@@ -125,6 +132,9 @@ public final class FakePulumi implements PulumiCommand {
             }
         } else if (args.size() > 2 && command.equals("stack") && args.get(1).equals("init")) {
             stacks.add(options.workingDir() + "/" + stackName(args));
+        } else if (command.equals("plugin") && args.get(1).equals("install") && pluginDownloadFails) {
+            throw new CommandException(new CommandResult(255, "", "error: [resource plugin aws-6.83.0] downloading from : "
+                    + "failed to download plugin: aws-6.83.0: Get \"https://api.github.com/...\": dial tcp: lookup api.github.com: no such host"));
         } else if (command.equals("plugin") && args.get(1).equals("ls")) {
             return ok(pluginsJson);
         } else if (command.equals("stack") && args.get(1).equals("output")) {

@@ -168,7 +168,16 @@ class RealEngineTest {
     @Order(6)
     void aRolloutStepReplacesExactlyThatNodesInstanceAndRolloutPlanReadsTheStack() throws Exception {
         edit("not-prod-pod-1.yaml", s -> s.replace("spec:\n", "spec:\n  versions: {zookeeper: 3.9.5}\n"));
-        Podctl.Result plan = podctl("rollout", "plan");
+        // the fleet without the pods that have no stack yet: rollout plan reads every pod's stack
+        Path deployed = Files.createDirectories(dir.resolve("deployed/pods"));
+        for (String file : List.of("fleet.yaml", "not-prod-pod-1.yaml")) {
+            Files.copy(dir.resolve("pods").resolve(file), deployed.resolve(file));
+        }
+        // the same stack settings (secrets salt) in that folder's work directory
+        Path work = Files.createDirectories(dir.resolve("deployed/.podctl/work/not-prod-pod-1"));
+        Files.copy(dir.resolve(".podctl/work/not-prod-pod-1/Pulumi.not-prod-pod-1.yaml"), work.resolve("Pulumi.not-prod-pod-1.yaml"));
+        Podctl.Result plan = podctl("rollout", "plan", "--pods", deployed.toString(), "--backend",
+                dir.resolve(".podctl/state").toUri().toString().replaceFirst("^file:/+", "file:///"));
         assertThat(plan.exitCode()).as(plan.all()).isZero();
         assertThat(plan.stdout()).contains("not-prod-pod-1", "control-1", "3.8.4", "3.9.5");
 
@@ -270,9 +279,11 @@ class RealEngineTest {
     @Order(20)
     void aSecondUpWhileTheFirstRunsIsToldTheStackIsBusy() throws Exception {
         Process first = Podctl.start(dir, env, null, "up", "not-prod-pod-2", "--yes");
-        Path locks = dir.resolve(".podctl/state/.pulumi/locks");
+        Path locks = dir.resolve(".podctl/state/.pulumi/locks/organization/podctl/not-prod-pod-2");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!hasLock(locks) && System.nanoTime() < deadline && first.isAlive()) {
+        // past its preview and into the deployment, which holds the stack lock until it ends
+        while (!(Podctl.stdoutSoFar(first).contains("will change") && hasLock(locks)) && System.nanoTime() < deadline
+                && first.isAlive()) {
             Thread.sleep(200);
         }
         assertThat(hasLock(locks)).as("the first up holds the stack lock").isTrue();
@@ -280,9 +291,9 @@ class RealEngineTest {
         Podctl.Result second = podctl("up", "not-prod-pod-2", "--yes");
         Podctl.Result firstResult = Podctl.await(first, ENGINE_RUN, "up", "not-prod-pod-2");
 
+        assertThat(firstResult.exitCode()).as(firstResult.all()).isZero();
         assertThat(second.exitCode()).as(second.all()).isEqualTo(3);
         assertThat(second.stderr()).contains("pod not-prod-pod-2's stack is busy");
-        assertThat(firstResult.exitCode()).as(firstResult.all()).isZero();
         assertThat(previewJson("not-prod-pod-2").get("resources")).isEmpty();
     }
 
@@ -291,9 +302,9 @@ class RealEngineTest {
     void aTimedOutUpLeavesAStackTheNextUpCompletes() throws Exception {
         edit("not-prod-pod-2.yaml", s -> s.replace("spec:\n", "spec:\n  versions: {zookeeper: 3.9.5}\n"));
 
-        Podctl.Result cut = podctl("up", "not-prod-pod-2", "--yes", "--timeout", "25s");
+        Podctl.Result cut = podctl("up", "not-prod-pod-2", "--yes", "--timeout", "45s");
         assertThat(cut.exitCode()).as(cut.all()).isEqualTo(1);
-        assertThat(cut.stderr()).contains("did not finish within 25.0s");
+        assertThat(cut.stderr()).contains("did not finish within 45.0s");
 
         Podctl.Result next = podctl("up", "not-prod-pod-2", "--yes");
         assertThat(next.exitCode()).as(next.all()).isZero();
