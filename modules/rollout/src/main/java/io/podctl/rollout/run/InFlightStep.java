@@ -38,12 +38,7 @@ record InFlightStep(Step step, StepStatus status, boolean redoable) {
         return Optional.of(new InFlightStep(step, last.status(), leaderLast && last.action().equals("upgrade")));
     }
 
-    /** The role is the second part of a step id: pod/role/node/action@version. */
-    private static Optional<Role> roleOf(StepRecord record) {
-        String[] parts = record.id().split("/");
-        if (parts.length < 4) {
-            return Optional.empty();
-        }
-        return Arrays.stream(Role.values()).filter(r -> r.wire().equals(parts[1])).findFirst();
+    static Optional<Role> roleOf(StepRecord record) {
+        return StepRecord.roleOf(record.id()).flatMap(wire -> Arrays.stream(Role.values()).filter(r -> r.wire().equals(wire)).findFirst());
     }
 }

@@ -7,6 +7,7 @@ import io.podctl.rollout.health.Health;
 import io.podctl.rollout.health.HealthProbe;
 import io.podctl.rollout.journal.Controls;
 import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.JournalUnreadableException;
 import io.podctl.rollout.journal.StepRecord;
 import io.podctl.rollout.journal.StepRecord.StepStatus;
 import io.podctl.rollout.plan.NodeChange;
@@ -413,7 +414,12 @@ public final class RolloutExecutor {
     }
 
     private void checkControls() throws Stop {
-        Controls controls = journal.controls();
+        Controls controls;
+        try {
+            controls = journal.controls();
+        } catch (JournalUnreadableException e) {
+            throw halt(e.getMessage());
+        }
         if (controls.aborted()) {
             throw new Stop(new Outcome.Aborted());
         }
