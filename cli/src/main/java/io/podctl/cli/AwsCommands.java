@@ -2,6 +2,7 @@ package io.podctl.cli;
 
 import io.podctl.aws.AwsCallFailed;
 import io.podctl.aws.AwsContext;
+import io.podctl.aws.AwsUnreachable;
 import java.util.function.Supplier;
 
 /** How the AWS SDK commands reach AWS, and how their failures reach the user. */
@@ -23,6 +24,8 @@ final class AwsCommands {
     static <T> T call(Supplier<T> call) {
         try {
             return call.get();
+        } catch (AwsUnreachable e) {
+            throw new UserError(e.getMessage(), ExitCode.BAD_INPUT);
         } catch (AwsCallFailed e) {
             throw new UserError(e.getMessage(), ExitCode.FAILED);
         }

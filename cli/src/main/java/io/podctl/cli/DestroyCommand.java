@@ -1,5 +1,6 @@
 package io.podctl.cli;
 
+import io.podctl.engine.EngineFailure;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.StackResult;
 import io.podctl.spec.model.Pod;
@@ -41,6 +42,9 @@ final class DestroyCommand extends StackCommand {
             throw new UserError("pod " + pod.name() + " is a prod pod: destroy refuses it without --force-prod; nothing was run");
         }
         StackEngine engine = engine();
+        if (!forceProd) {
+            refuseDeployedProd(pod, engine);
+        }
         Approval.require(pod, deleteData ? "destroy (with its data volumes)" : "destroy", yes, sessions.stdin().get(), out());
         if (deleteData) {
             // destroy does not run the program: the volumes' retain flag in the state comes from the
@@ -54,5 +58,22 @@ final class DestroyCommand extends StackCommand {
             out().println("data volumes were kept in AWS (tagged podctl:pod=" + pod.name() + "); delete them with --delete-data");
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The stack says what it is: a pod deployed as prod stays protected even after its spec's
+     * {@code tier:} was edited. A stack deployed before the tier output existed has only the spec.
+     */
+    private void refuseDeployedProd(Pod pod, StackEngine engine) {
+        String deployed;
+        try {
+            deployed = engine.outputs(stack(pod, true)).get(PodPrograms.TIER_OUTPUT);
+        } catch (EngineFailure e) {
+            throw new UserError("cannot read the deployed tier of pod " + pod.name() + ": " + e.getMessage(), ExitCode.FAILED);
+        }
+        if (Tier.PROD.wire().equals(deployed)) {
+            throw new UserError("pod " + pod.name() + " is deployed as prod (its stack's tier output), whatever its spec says now:"
+                    + " destroy refuses it without --force-prod; nothing was run");
+        }
     }
 }

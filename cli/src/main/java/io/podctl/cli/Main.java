@@ -97,6 +97,14 @@ public final class Main implements Runnable {
             }
             return u.exitCode();
         }
+        if (e instanceof io.podctl.aws.AwsCallFailed aws) {
+            // phrased for the user already; one that never reached AWS is the caller's configuration
+            err.println("podctl: " + aws.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return aws instanceof io.podctl.aws.AwsUnreachable ? ExitCode.BAD_INPUT : ExitCode.FAILED;
+        }
         err.println("podctl: unexpected error: " + e + (debug ? "" : " (run with --debug for details)"));
         if (debug) {
             e.printStackTrace(err);
@@ -107,6 +115,13 @@ public final class Main implements Runnable {
     private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
+        if (cli.getCommandSpec().qualifiedName().equals("podctl secrets put")) {
+            // an extra argument there is most likely the secret itself: never repeat any of them
+            err.println("podctl: secrets put takes POD and KEY only: values come from stdin only"
+                    + " (the arguments given are not repeated here)");
+            err.println("Run 'podctl secrets put --help' for usage.");
+            return ExitCode.BAD_INPUT;
+        }
         err.println("podctl: " + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** The pod program the engine runs for a plan: the one place the CLI meets modules/infra. */
 final class PodPrograms {
 
+    /** The stack output that says which tier a pod was deployed as. */
+    static final String TIER_OUTPUT = PodProgram.TIER;
+
     private PodPrograms() {}
 
     /**

@@ -12,9 +12,11 @@ import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlanner;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.JournalState;
 import io.podctl.rollout.journal.StateStore;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.RolloutPlanner;
+import io.podctl.rollout.plan.UnconfirmedSteps;
 import io.podctl.rollout.run.DirectTargets;
 import io.podctl.rollout.run.DriverException;
 import io.podctl.rollout.run.NodeDriver;
@@ -135,7 +137,8 @@ final class RolloutContext {
     record Loaded(RolloutPlan plan, List<String> skipped) {
     }
 
-    Loaded plan(SpecSet specs, Runner runner) {
+    /** @param journal steps whose gate never passed keep their node in the plan (see UnconfirmedSteps) */
+    Loaded plan(SpecSet specs, Runner runner, JournalState journal) {
         NodeDriver driver = runner.driver();
         List<Pod> desired = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -147,7 +150,7 @@ final class RolloutContext {
             }
             desired.add(pod);
             try {
-                deployed.put(pod.name(), driver.deployed(PodPlanner.plan(pod)));
+                deployed.put(pod.name(), UnconfirmedSteps.overlay(journal, pod.name(), driver.deployed(PodPlanner.plan(pod))));
             } catch (DriverException e) {
                 throw new UserError(e.getMessage());
             }

@@ -1,5 +1,7 @@
 package io.podctl.cli;
 
+import io.podctl.rollout.journal.JournalState;
+import io.podctl.rollout.journal.JournalUnreadableException;
 import io.podctl.spec.load.SpecSet;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -20,7 +22,13 @@ final class RolloutPlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SpecSet specs = context.specs();
-        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs, out));
+        JournalState journal;
+        try {
+            journal = context.journal().state();
+        } catch (JournalUnreadableException e) {
+            throw new UserError(e.getMessage());
+        }
+        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs, out), journal);
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
         return ExitCode.OK;
     }

@@ -1,7 +1,10 @@
 package io.podctl.cli;
 
 import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.JournalUnreadableException;
 import io.podctl.rollout.journal.LockHeldException;
+import io.podctl.rollout.journal.LockOwner;
+import io.podctl.rollout.journal.LockState;
 import io.podctl.rollout.run.Clock;
 import io.podctl.rollout.run.GatePolicy;
 import io.podctl.rollout.run.Outcome;
@@ -37,7 +40,7 @@ final class RolloutRunCommand implements Callable<Integer> {
     @Option(names = "--max-pods", paramLabel = "N", description = "Upgrade at most N pods in this run.")
     int maxPods = Integer.MAX_VALUE;
 
-    @Option(names = "--break-lock", description = "Remove a stale lock left by a rollout process that is gone.")
+    @Option(names = "--break-lock", description = "Take over a stale lock: its holder's pid is gone from this host, or its lease expired.")
     boolean breakLock;
 
     @Option(names = "--gate-interval", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -61,9 +64,16 @@ final class RolloutRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Journal journal = context.journal();
+        try {
+            journal.state();
+            journal.controls();
+        } catch (JournalUnreadableException e) {
+            throw new UserError(e.getMessage());
+        }
         SpecSet specs = context.specs();
         RolloutContext.Runner runner = context.runner(specs, out);
-        RolloutContext.Loaded loaded = context.plan(specs, runner);
+        RolloutContext.Loaded loaded = context.plan(specs, runner, journal.state());
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
         if (loaded.plan().upToDate()) {
             return ExitCode.OK;
@@ -72,15 +82,15 @@ final class RolloutRunCommand implements Callable<Integer> {
             out.println("not approved: nothing touched");
             return ExitCode.WAITING;
         }
-        Journal journal = context.journal();
         if (breakLock) {
-            journal.lockOwner().ifPresent(owner -> out.println("breaking the lock held by " + owner));
-            journal.unlock();
+            breakLock(journal, out);
         }
         try {
-            journal.lock(ProcessHandle.current().pid(), Instant.now());
+            journal.lock(Instant.now());
         } catch (LockHeldException e) {
             throw new UserError(e.getMessage(), ExitCode.WAITING);
+        } catch (JournalUnreadableException e) {
+            throw new UserError(e.getMessage() + "; or take it over with --break-lock");
         }
         try {
             RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1);
@@ -93,6 +103,22 @@ final class RolloutRunCommand implements Callable<Integer> {
         } finally {
             journal.unlock();
         }
+    }
+
+    /** Takes over a lock whose holder is gone (or unknown), saying whose; never one held by a live run. */
+    private static void breakLock(Journal journal, PrintWriter out) {
+        LockState lock = journal.lockState();
+        if (lock instanceof LockState.Held held) {
+            LockOwner.Liveness liveness = held.owner().liveness(Journal.hostName(), Instant.now());
+            if (liveness.state() == LockOwner.State.ALIVE) {
+                throw new UserError("not breaking the lock held by " + held.owner() + ": " + liveness.reason()
+                        + " (--break-lock takes over only a lock whose holder is gone)", ExitCode.WAITING);
+            }
+            out.println("taking over the lock held by " + held.owner() + " (" + liveness.reason() + ")");
+        } else if (lock instanceof LockState.Unreadable) {
+            out.println("removing the unreadable lock file " + journal.where("lock.json"));
+        }
+        journal.unlock();
     }
 
     private int report(Outcome outcome) {

@@ -126,6 +126,21 @@ class StackCommandsTest {
     }
 
     @Test
+    void destroyReadsTheDeployedTierSoEditingTheSpecDoesNotUnlockIt() throws IOException {
+        Path spec = repo.resolve("pods/not-prod-pod-1.yaml");
+        assertThat(Files.readString(spec)).contains("tier: not-prod");
+        pulumi.outputs("{\"pod\":\"not-prod-pod-1\",\"tier\":\"prod\"}"); // deployed as prod, spec edited since
+
+        assertThat(run("", "destroy", "not-prod-pod-1", "--yes")).isEqualTo(ExitCode.BAD_INPUT);
+
+        assertThat(err.toString()).contains("pod not-prod-pod-1 is deployed as prod (its stack's tier output)");
+        assertThat(pulumi.operations()).isEmpty();
+        pulumi.outputs("{\"pod\":\"not-prod-pod-1\",\"tier\":\"not-prod\"}");
+        assertThat(run("", "destroy", "not-prod-pod-1", "--yes")).isEqualTo(ExitCode.OK);
+        assertThat(pulumi.operations()).containsExactly("destroy");
+    }
+
+    @Test
     void destroyOfAProdPodWithForceProdStillWantsItsName() {
         assertThat(run("y\n", "destroy", "prd-pod-1", "--force-prod")).isEqualTo(ExitCode.WAITING);
         assertThat(pulumi.operations()).isEmpty();

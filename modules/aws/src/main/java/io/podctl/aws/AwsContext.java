@@ -140,7 +140,7 @@ public final class AwsContext {
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException e) {
-            throw new AwsCallFailed(
+            throw new AwsUnreachable(
                     "no AWS region configured: set AWS_REGION (or a profile region), or give the pod's"
                             + " region",
                     e);

@@ -39,7 +39,11 @@ public final class PodProgram {
         ctx.export("controlHostIps", hostIps(control));
         ctx.export("agentGroups", agents.groupNames().applyValue(PodProgram::json));
         ctx.export(NODE_VERSIONS, Output.of(json(nodeVersions(plan))));
+        ctx.export(TIER, Output.of(plan.tier().wire()));
     }
+
+    /** The tier the stack was deployed as; destroy's prod guard reads it rather than the spec alone. */
+    public static final String TIER = "tier";
 
     /** The output the rollout reads back to learn what each node runs: {"zk-1":"zookeeper=3.8.4", ...}. */
     public static final String NODE_VERSIONS = "nodeVersions";

@@ -144,7 +144,8 @@ class PodProgramTest {
         assertThat(ips.size()).isEqualTo(9);
         assertThat(ips.get("master-2").asText()).isEqualTo(plan.host("master-2").privateIp());
         assertThat(run.outputs()).containsEntry("vpcId", "prd-pod-1-vpc").containsEntry("dnsZoneId", "prd-pod-1-dns")
-                .containsEntry("dnsZone", "prd-pod-1.pod.internal").containsEntry("zookeeperConnect", plan.zookeeperConnect());
+                .containsEntry("dnsZone", "prd-pod-1.pod.internal").containsEntry("zookeeperConnect", plan.zookeeperConnect())
+                .containsEntry("tier", "prod");
         assertThat(JSON.readTree(run.outputs().get("agentGroups")).toString())
                 .isEqualTo("[\"prd-pod-1-agents-general\",\"prd-pod-1-agents-memory\"]");
     }

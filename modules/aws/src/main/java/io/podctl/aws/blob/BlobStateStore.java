@@ -33,6 +33,11 @@ public final class BlobStateStore implements StateStore {
     }
 
     @Override
+    public String describe(String key) {
+        return blobs.describe(key);
+    }
+
+    @Override
     public void delete(String key) {
         blobs.delete(key);
     }

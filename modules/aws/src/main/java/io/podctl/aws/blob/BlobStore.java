@@ -22,6 +22,11 @@ public interface BlobStore extends AutoCloseable {
     /** Writes only if the current version has this etag; false if it changed or is gone. */
     boolean putIfMatch(String key, byte[] bytes, String etag);
 
+    /** Where the key lives, in full, for messages a person acts on (s3://bucket/prefix/key, a file path). */
+    default String describe(String key) {
+        return key;
+    }
+
     /** Removes the key; no error if it is already gone. */
     void delete(String key);
 

@@ -45,6 +45,11 @@ public final class DirectoryBlobStore implements BlobStore {
     }
 
     @Override
+    public String describe(String key) {
+        return root.resolve(key).toString();
+    }
+
+    @Override
     public Optional<Blob> get(String key) {
         Path file = file(key);
         try {

@@ -116,6 +116,11 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public String describe(String key) {
+        return uri(location.key(key));
+    }
+
     private String uri(String objectKey) {
         return "s3://" + location.bucket() + "/" + objectKey;
     }

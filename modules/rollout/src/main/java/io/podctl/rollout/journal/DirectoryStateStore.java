@@ -29,6 +29,11 @@ public final class DirectoryStateStore implements StateStore {
     }
 
     @Override
+    public String describe(String key) {
+        return file(key).toString();
+    }
+
+    @Override
     public Optional<byte[]> get(String key) throws IOException {
         try {
             return Optional.of(Files.readAllBytes(file(key)));

@@ -18,4 +18,9 @@ public interface StateStore {
     boolean putIfAbsent(String key, byte[] value) throws IOException;
 
     void delete(String key) throws IOException;
+
+    /** Where the key lives, in full (an absolute file path, s3://bucket/key), for messages a person acts on. */
+    default String describe(String key) {
+        return key;
+    }
 }

@@ -15,6 +15,12 @@ public record StepRecord(String id, String pod, String node, String action, Stri
 
     public enum StepStatus { STARTED, DONE, FAILED }
 
+    /** The role's wire name, the second part of a step id (pod/role/node/action@version). */
+    public static java.util.Optional<String> roleOf(String id) {
+        String[] parts = id.split("/");
+        return parts.length < 4 ? java.util.Optional.empty() : java.util.Optional.of(parts[1]);
+    }
+
     public StepRecord finish(StepStatus outcome, Instant at, String why) {
         return new StepRecord(id, pod, node, action, version, outcome, started, at, why);
     }

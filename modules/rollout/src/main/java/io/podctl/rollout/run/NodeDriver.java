@@ -20,4 +20,13 @@ public interface NodeDriver {
 
     /** Stops the role on the node without starting it again (Marathon's HA procedure needs this). */
     void stop(PodPlan pod, String node, Role role) throws DriverException;
+
+    /**
+     * The node's gate passed at {@code version}: only now may the deployed state say so, so a
+     * killed or halted run never leaves a node recorded at a version it was not proven to run.
+     * Drivers whose deployed state is the infrastructure itself (a replaced instance) have
+     * nothing to add; the journal's unconfirmed steps keep such nodes in the next plan.
+     */
+    default void confirm(PodPlan pod, String node, Role role, String version) throws DriverException {
+    }
 }

@@ -19,4 +19,9 @@ public interface PodHealth {
 
     /** The node that leads the role now, if exactly one does. */
     Optional<String> leader(Role role);
+
+    /** The version the node itself reports running now, when its role can say (ZooKeeper's srvr); empty when down or unknown. */
+    default Optional<String> runningVersion(String node, Role role) {
+        return Optional.empty();
+    }
 }

@@ -7,6 +7,7 @@ import io.podctl.rollout.health.HealthProbe;
 import io.podctl.rollout.health.MarathonLeaderAnswer;
 import io.podctl.rollout.health.MarathonProbe;
 import io.podctl.rollout.health.MesosMasterProbe;
+import io.podctl.rollout.health.ZooKeeperNodeStatus;
 import io.podctl.rollout.health.ZooKeeperProbe;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,17 @@ public final class ProbedPodHealth implements PodHealth {
         };
         return leader.flatMap(l -> endpoints.get(role).entrySet().stream()
                 .filter(e -> e.getValue().equals(l)).map(Map.Entry::getKey).findFirst());
+    }
+
+    @Override
+    public Optional<String> runningVersion(String node, Role role) {
+        Endpoint endpoint = endpoints.getOrDefault(role, Map.of()).get(node);
+        if (endpoint == null || role != Role.ZOOKEEPER) {
+            return Optional.empty();
+        }
+        ZooKeeperNodeStatus status = new ZooKeeperProbe(all(role)).status(endpoint);
+        return status.version() != null && !status.version().isBlank()
+                ? Optional.of(status.version()) : Optional.empty();
     }
 
     private List<Endpoint> all(Role role) {

@@ -7,6 +7,7 @@ import io.podctl.rollout.health.Health;
 import io.podctl.rollout.health.HealthProbe;
 import io.podctl.rollout.journal.Controls;
 import io.podctl.rollout.journal.Journal;
+import io.podctl.rollout.journal.JournalUnreadableException;
 import io.podctl.rollout.journal.StepRecord;
 import io.podctl.rollout.journal.StepRecord.StepStatus;
 import io.podctl.rollout.plan.NodeChange;
@@ -19,9 +20,11 @@ import io.podctl.rollout.window.StartDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +40,8 @@ public final class RolloutExecutor {
     private final Clock clock;
     private final RunOptions options;
     private final Consumer<String> progress;
+    /** The health of the pod being upgraded, for the version a node reports. */
+    private PodHealth podHealth;
 
     public RolloutExecutor(NodeDriver driver, PodTargets targets, Journal journal, Clock clock, RunOptions options,
                            Consumer<String> progress) {
@@ -89,10 +94,11 @@ public final class RolloutExecutor {
             checkControls();
             boolean resuming = journal.state().steps().stream()
                     .anyMatch(s -> s.pod().equals(pod.pod()) && s.status() != StepStatus.DONE);
-            if (!resuming) {
-                mayStart(pod, previous);
+            Optional<Stop> closed = startRefused(pod, previous);
+            if (closed.isPresent() && !resuming) {
+                throw closed.get();
             }
-            upgradePod(pod, resuming);
+            upgradePod(pod, resuming, closed);
             upgraded++;
             previous = pod;
         }
@@ -103,42 +109,65 @@ public final class RolloutExecutor {
         return journal.state().podsFinished().containsKey(pod.pod());
     }
 
-    /** The pod's window and the previous pod's soak. */
-    private void mayStart(PodRollout pod, PodRollout previous) throws Stop {
+    /** The pod's window and the previous pod's soak: the reason to wait, if any. */
+    private Optional<Stop> startRefused(PodRollout pod, PodRollout previous) {
         Instant now = clock.now();
         if (previous != null) {
             Instant finished = journal.state().podsFinished().get(previous.pod());
             Duration soak = previous.schedule().soakDuration();
             if (finished != null && !Soak.isOver(finished, soak, now)) {
                 Instant until = Soak.over(finished, soak);
-                throw new Stop(new Outcome.Waiting("waiting for " + previous.pod() + " to soak " + soak.toHours()
-                        + "h before " + pod.pod() + ", until " + until, until));
+                return Optional.of(new Stop(new Outcome.Waiting("waiting for " + previous.pod() + " to soak " + soak.toHours()
+                        + "h before " + pod.pod() + ", until " + until, until)));
             }
         }
         Duration expected = options.stepEstimate().multipliedBy(pod.nodeSteps());
         StartDecision decision = MaintenanceWindow.of(pod.schedule().window()).decide(now, expected);
         if (decision instanceof StartDecision.Wait wait) {
             String next = wait.next() == null ? "never (" + wait.reason() + ")" : wait.next().toString();
-            throw new Stop(new Outcome.Waiting("waiting for window of " + pod.pod() + ", next opens at " + next
-                    + " (expected duration " + expected.toMinutes() + " min)", wait.next()));
+            return Optional.of(new Stop(new Outcome.Waiting("waiting for window of " + pod.pod() + ", next opens at " + next
+                    + " (expected duration " + expected.toMinutes() + " min)", wait.next())));
         }
+        return Optional.empty();
     }
 
     /**
-     * @param resuming a killed run left a step of this pod unfinished: its node may be down, so
-     *                 the whole-pod gate would fail; the in-flight step is re-checked (or redone)
-     *                 first, and every step's own gate still requires its role's quorum
+     * @param resuming a killed or halted run left a step of this pod unfinished. A resume is a new
+     *                 run that trusts nothing: every node's real state is read again, the node in
+     *                 flight is finished (or redone) first, then the whole pod is gated like any start
+     * @param closed   the window or soak says wait: a resume then only finishes the node in flight,
+     *                 so the pod is not left with a node down, and waits
      */
-    private void upgradePod(PodRollout pod, boolean resuming) throws Stop, InterruptedException {
+    private void upgradePod(PodRollout pod, boolean resuming, Optional<Stop> closed) throws Stop, InterruptedException {
         Instant started = clock.now();
         PodPlan topology = pod.topology();
         PodHealth health = targets.health(topology);
+        podHealth = health;
         progress.accept(pod.pod() + ": upgrading " + pod.nodeSteps() + " node(s)" + (resuming ? ", resuming an interrupted run" : ""));
-        for (Role role : resuming ? List.<Role>of() : List.of(Role.ZOOKEEPER, Role.MESOS_MASTER, Role.MARATHON)) {
+        Set<Role> ungated = EnumSet.noneOf(Role.class);
+        if (resuming) {
+            new PodSurvey(topology, health).lines().forEach(line -> progress.accept(pod.pod() + " " + line));
+            Optional<InFlightStep> inFlight = InFlightStep.find(journal.state(), topology);
+            if (inFlight.isPresent()) {
+                InFlightStep step = inFlight.get();
+                if (step.redoable()) {
+                    progress.accept(pod.pod() + ": finishing the step in flight first: " + step.step());
+                    finishInFlight(pod, step.step(), health);
+                } else {
+                    // Marathon's HA procedure and agent drains keep nodes stopped on purpose: their stage resumes them
+                    progress.accept(pod.pod() + ": " + step.step() + " was in flight; its stage resumes it");
+                    ungated.add(step.step().role());
+                }
+            }
+        }
+        if (closed.isPresent()) {
+            throw closed.get();
+        }
+        for (Role role : Role.CONTROL) {
             Optional<HealthProbe> probe = health.role(role);
             if (probe.isEmpty()) {
                 progress.accept(pod.pod() + " " + role.wire() + ": not observable from here, not gated");
-            } else {
+            } else if (!ungated.contains(role)) {
                 gate(pod.pod() + " before start: " + role.wire() + " healthy", probe.get(), null);
             }
         }
@@ -156,6 +185,20 @@ public final class RolloutExecutor {
         progress.accept(pod.pod() + ": done in " + seconds(Duration.between(started, clock.now())));
     }
 
+    /**
+     * Re-checks or redoes the node a killed run left in flight. A node that still serves is only
+     * restarted while the rest of its role is healthy; one that is down can only gain from it.
+     */
+    private void finishInFlight(PodRollout pod, Step step, PodHealth health) throws Stop, InterruptedException {
+        HealthProbe serving = health.node(step.node(), step.role(), "");
+        HealthProbe roleHealthy = health.role(step.role()).orElse(() -> Health.healthy("not observable", Map.of()));
+        HealthProbe restartable = () -> serving.check().healthy() ? roleHealthy.check()
+                : Health.healthy(step.node() + " is down: restarting it can only help", Map.of());
+        runStep(pod, step, () -> driver.upgrade(pod.topology(), step.node(), step.role(), step.version()),
+                nodeGate(pod, health, step.node(), step.role(), step.version()),
+                new Gate(step.role().wire() + " healthy before " + step.node() + " is restarted", restartable));
+    }
+
     /** Non-leaders first; the node leading at each choice goes last, so the ensemble elects once. */
     private void leaderLast(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
         List<NodeChange> remaining = new ArrayList<>(stage.changes());
@@ -168,8 +211,11 @@ public final class RolloutExecutor {
             }
             remaining.remove(next);
             Step step = new Step(pod.pod(), stage.role(), next.node(), "upgrade", next.target());
+            // never a second node of a role down: every member must be healthy before the next one is touched
+            Gate before = new Gate(stage.role().wire() + " healthy before " + next.node() + " is touched",
+                    health.role(stage.role()).orElse(() -> Health.healthy("not observable", Map.of())));
             runStep(pod, step, () -> driver.upgrade(pod.topology(), next.node(), stage.role(), next.target()),
-                    nodeGate(pod, health, next.node(), stage.role(), next.target()));
+                    nodeGate(pod, health, next.node(), stage.role(), next.target()), before);
         }
     }
 
@@ -264,26 +310,43 @@ public final class RolloutExecutor {
         void act() throws DriverException;
     }
 
-    /**
-     * Journals STARTED, acts, gates, journals DONE or FAILED. A step found DONE is skipped; one
-     * found STARTED (a killed run) is re-checked: if its node is already at the target and the
-     * gate passes it is only marked done, otherwise it is done again.
-     */
     private void runStep(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
+        runStep(pod, step, action, gate, null);
+    }
+
+    /**
+     * Journals STARTED, acts, gates, journals DONE (then lets the driver record the node's new
+     * version) or FAILED. A step found DONE whose node runs its version is skipped; one left
+     * unfinished by an earlier run is re-checked when its node already runs the version, and
+     * done again otherwise.
+     *
+     * @param before what must hold before the step may act (null: nothing); a refusal halts with
+     *               nothing touched and nothing journaled
+     */
+    private void runStep(PodRollout pod, Step step, Action action, Gate gate, Gate before) throws Stop, InterruptedException {
         checkControls();
-        Optional<StepRecord> before = journal.state().step(step.id());
-        if (before.isPresent() && before.get().status() == StepStatus.DONE && !step.action().equals("upgrade")) {
+        Optional<StepRecord> earlier = journal.state().step(step.id());
+        boolean atTarget = earlier.isPresent() && atTarget(pod, step);
+        if (earlier.isPresent() && earlier.get().status() == StepStatus.DONE && (!step.action().equals("upgrade") || atTarget)) {
+            confirm(pod, step);
             progress.accept(step + ": already done");
             return;
         }
         Instant start = clock.now();
-        if (before.isPresent() && before.get().status() == StepStatus.STARTED && atTarget(pod, step)) {
+        if (earlier.isPresent() && atTarget) {
             progress.accept(step + ": was in flight, re-checking its gate");
             GateResult recheck = gate.await(options.gates(), clock);
             if (recheck.passed()) {
-                journal.record(before.get().finish(StepStatus.DONE, clock.now(), "re-checked: " + recheck.last().reason()), clock.now());
+                journal.record(earlier.get().finish(StepStatus.DONE, clock.now(), "re-checked: " + recheck.last().reason()), clock.now());
+                confirm(pod, step);
                 progress.accept(step + ": done (re-checked) in " + seconds(Duration.between(start, clock.now())));
                 return;
+            }
+        }
+        if (before != null) {
+            GateResult ready = before.await(options.gates(), clock);
+            if (!ready.passed()) {
+                throw halt("not touching " + step.node() + ": " + ready.describe());
             }
         }
         StepRecord record = new StepRecord(step.id(), step.pod(), step.node(), step.action(), step.version(),
@@ -293,21 +356,46 @@ public final class RolloutExecutor {
         try {
             action.act();
         } catch (DriverException e) {
-            journal.record(record.finish(StepStatus.FAILED, clock.now(), e.getMessage()), clock.now());
+            journal.record(record.finish(StepStatus.FAILED, clock.now(), failedAt(pod, step) + e.getMessage()), clock.now());
             throw halt(step + " failed: " + e.getMessage());
         }
         GateResult result = gate.await(options.gates(), clock);
         if (!result.passed()) {
-            journal.record(record.finish(StepStatus.FAILED, clock.now(), result.describe()), clock.now());
+            journal.record(record.finish(StepStatus.FAILED, clock.now(), failedAt(pod, step) + result.describe()), clock.now());
             throw halt(step + ": " + result.describe());
         }
         journal.record(record.finish(StepStatus.DONE, clock.now(), result.last().reason()), clock.now());
+        confirm(pod, step);
         progress.accept(step + ": done in " + seconds(Duration.between(start, clock.now())) + " (" + result.last().reason() + ")");
     }
 
+    /** "failed at step N, running version V: " with V as the node itself reports it now. */
+    private String failedAt(PodRollout pod, Step step) {
+        long n = journal.state().steps().stream().filter(s -> s.pod().equals(pod.pod())).count();
+        String running = podHealth == null ? "unknown"
+                : podHealth.runningVersion(step.node(), step.role()).orElse("unknown (not answering)");
+        return "failed at step " + n + ", running version " + running + ": ";
+    }
+
+    private void confirm(PodRollout pod, Step step) throws Stop {
+        if (step.version().isEmpty() || !(step.action().equals("upgrade") || step.action().equals("start-new"))) {
+            return;
+        }
+        try {
+            driver.confirm(pod.topology(), step.node(), step.role(), step.version());
+        } catch (DriverException e) {
+            throw halt(step + ": passed its gate but its new version could not be recorded: " + e.getMessage());
+        }
+    }
+
+    /** What the node itself reports running (the probes, not the journal); the driver's record only when the role cannot say. */
     private boolean atTarget(PodRollout pod, Step step) {
         if (step.version().isEmpty()) {
             return false;
+        }
+        Optional<String> running = podHealth == null ? Optional.empty() : podHealth.runningVersion(step.node(), step.role());
+        if (running.isPresent()) {
+            return step.version().equals(running.get());
         }
         try {
             NodeVersions versions = driver.deployed(pod.topology()).get(step.node());
@@ -326,7 +414,12 @@ public final class RolloutExecutor {
     }
 
     private void checkControls() throws Stop {
-        Controls controls = journal.controls();
+        Controls controls;
+        try {
+            controls = journal.controls();
+        } catch (JournalUnreadableException e) {
+            throw halt(e.getMessage());
+        }
         if (controls.aborted()) {
             throw new Stop(new Outcome.Aborted());
         }

@@ -69,6 +69,7 @@ class RolloutExecutorTest {
         Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
 
         assertThat(outcome).isEqualTo(new Outcome.Finished(1));
+        assertThat(sim.confirmed).containsEntry("zk-1", "3.9.5").containsEntry("master-2", "1.11.0");
         assertThat(sim.calls.subList(0, 6)).containsExactly(
                 "upgrade zk-2", "upgrade zk-3", "upgrade zk-1", "upgrade master-1", "upgrade master-3", "upgrade master-2");
         assertThat(sim.elections).containsEntry(Role.ZOOKEEPER, 1).containsEntry(Role.MESOS_MASTER, 1);
@@ -114,7 +115,9 @@ class RolloutExecutorTest {
         assertThat(sim.calls).containsExactly("upgrade zk-2");
         StepRecord failed = journal.state().step("prd-pod-1/zookeeper/zk-2/upgrade@3.9.5").orElseThrow();
         assertThat(failed.status()).isEqualTo(StepRecord.StepStatus.FAILED);
-        assertThat(failed.detail()).contains("zk-2 is not serving");
+        assertThat(failed.detail()).startsWith("failed at step 1, running version unknown (not answering): ")
+                .contains("zk-2 is not serving");
+        assertThat(sim.confirmed).as("a node is recorded at its new version only after its gate").isEmpty();
         assertThat(journal().state().outcome()).isEqualTo("halted");
         assertThat(Duration.between(IN_WINDOW, clock.now())).isGreaterThanOrEqualTo(FAST.timeout());
     }
@@ -249,5 +252,121 @@ class RolloutExecutorTest {
         assertThat(outcome).isInstanceOf(Outcome.Finished.class);
         assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
         assertThat(progress).anySatisfy(line -> assertThat(line).contains("resuming an interrupted run"));
+    }
+
+    static StepRecord started(String node, String version) {
+        return new StepRecord("prd-pod-1/zookeeper/" + node + "/upgrade@" + version, "prd-pod-1", node, "upgrade", version,
+                StepRecord.StepStatus.STARTED, IN_WINDOW, null, "");
+    }
+
+    static StepRecord done(String node, String version) {
+        return started(node, version).finish(StepRecord.StepStatus.DONE, IN_WINDOW, "synced");
+    }
+
+    Outcome resume(SimulatedPod sim, Journal journal) throws Exception {
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+        return new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+    }
+
+    @Test
+    void resumeWhoseInFlightNodeDiedRestartsOnlyThatNode() throws Exception {
+        // The issue's case: killed once zk-1 ran 3.9.5, before its gate; then zk-1's new server died.
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        journal.record(started("zk-1", "3.9.5"), IN_WINDOW);
+        sim.versions.put("zk-1", "3.9.5");
+        sim.running.remove("zk-1");
+        sim.broken.add("zk-1");
+
+        Outcome outcome = resume(sim, journal);
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(sim.calls).as("no second node touched while zk-1 is down").containsExactly("upgrade zk-1");
+        assertThat(sim.running).contains("zk-2", "zk-3");
+        assertThat(progress).anySatisfy(l -> assertThat(l).contains("zookeeper zk-1: version not reported, NOT serving"));
+        assertThat(journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().status())
+                .isEqualTo(StepRecord.StepStatus.FAILED);
+    }
+
+    @Test
+    void resumeDoesNotTouchAnotherNodeWhileAMemberThatIsDoneIsDown() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        journal.record(done("zk-1", "3.9.5"), IN_WINDOW);
+        journal.record(started("zk-2", "3.9.5"), IN_WINDOW); // killed before zk-2 was stopped: it still serves 3.8.4
+        sim.versions.put("zk-1", "3.9.5");
+        sim.running.remove("zk-1");
+
+        Outcome outcome = resume(sim, journal);
+
+        assertThat(outcome.describe()).contains("not touching zk-2").contains("2 of 3");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void resumeOutsideTheWindowFinishesOnlyTheNodeInFlightThenWaits() throws Exception {
+        clock = new FakeClock(Instant.parse("2025-06-09T10:00:00Z")); // a Monday, window closed
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        journal.record(started("zk-2", "3.9.5"), IN_WINDOW);
+        sim.stop(null, "zk-2", Role.ZOOKEEPER);
+        sim.calls.clear();
+
+        Outcome outcome = resume(sim, journal);
+
+        assertThat(outcome).isInstanceOf(Outcome.Waiting.class);
+        assertThat(outcome.describe()).startsWith("waiting for window of prd-pod-1");
+        assertThat(sim.calls).containsExactly("upgrade zk-2");
+        assertThat(sim.running).contains("zk-1", "zk-2", "zk-3");
+        assertThat(sim.confirmed).containsOnlyKeys("zk-2");
+    }
+
+    @Test
+    void stepDoneButNotYetRecordedByTheDriverIsConfirmedNotRepeated() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        journal.record(done("zk-1", "3.9.5"), IN_WINDOW); // killed between the journal's DONE and the driver's record
+        sim.versions.put("zk-1", "3.9.5");
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        var deployed = new java.util.LinkedHashMap<>(sim.deployed(null));
+        deployed.put("zk-1", new io.podctl.plan.NodeVersions("3.8.4", null, null)); // the deployed state still says old
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), deployed));
+
+        new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
+        assertThat(sim.confirmed).containsEntry("zk-1", "3.9.5");
+    }
+
+    @Test
+    void leaderIsFoundAgainBeforeEveryStep() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
+        Journal journal = journal();
+        // someone else restarts the leader during the first step: zk-2 wins the election
+        NodeDriver electing = new NodeDriver() {
+            public Map<String, io.podctl.plan.NodeVersions> deployed(io.podctl.plan.PodPlan pod) {
+                return sim.deployed(pod);
+            }
+
+            public void upgrade(io.podctl.plan.PodPlan pod, String node, Role role, String version) {
+                sim.upgrade(pod, node, role, version);
+                if (node.equals("zk-1")) {
+                    sim.leader(Role.ZOOKEEPER, "zk-2");
+                }
+            }
+
+            public void stop(io.podctl.plan.PodPlan pod, String node, Role role) {
+                sim.stop(pod, node, role);
+            }
+        };
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+
+        Outcome outcome = new RolloutExecutor(electing, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Finished.class);
+        assertThat(sim.calls).containsExactly("upgrade zk-1", "upgrade zk-3", "upgrade zk-2");
+        assertThat(progress).anySatisfy(l -> assertThat(l).contains("zk-2 leads, restarting it last"));
     }
 }

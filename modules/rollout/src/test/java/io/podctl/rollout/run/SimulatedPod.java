@@ -34,6 +34,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     /** Nodes that do not come back after an upgrade (a broken release). */
     final Set<String> broken = new HashSet<>();
     final List<String> maintenanceCalls = new ArrayList<>();
+    /** Node to the version the executor confirmed after its gate passed. */
+    final Map<String, String> confirmed = new LinkedHashMap<>();
     final FakeMesosMasters masters = FakeMesosMasters.start(3);
     final FakeMarathons marathons = FakeMarathons.start(3);
 
@@ -84,6 +86,11 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
             }
         }
         publish();
+    }
+
+    @Override
+    public synchronized void confirm(PodPlan pod, String node, Role role, String version) {
+        confirmed.put(node, version);
     }
 
     @Override
@@ -162,7 +169,7 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
                 if (role != Role.ZOOKEEPER) {
                     return http.node(node, role, version);
                 }
-                return () -> running.contains(node) && version.equals(versions.get(node))
+                return () -> running.contains(node) && (version.isEmpty() || version.equals(versions.get(node)))
                         ? Health.healthy(node + " follows at " + version, Map.of())
                         : Health.unhealthy(node + " is not serving");
             }
@@ -170,6 +177,11 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
             @Override
             public Optional<String> leader(Role role) {
                 return role == Role.ZOOKEEPER ? Optional.ofNullable(leaders.get(role)) : http.leader(role);
+            }
+
+            @Override
+            public Optional<String> runningVersion(String node, Role role) {
+                return role == Role.ZOOKEEPER && running.contains(node) ? Optional.of(versions.get(node)) : Optional.empty();
             }
         };
     }

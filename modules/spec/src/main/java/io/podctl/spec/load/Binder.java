@@ -97,10 +97,17 @@ final class Binder {
             return null;
         }
         if (s.kind() == YamlNode.ScalarKind.INT) {
+            String digits = s.text().replace("_", "");
             try {
-                return Integer.valueOf(s.text().replace("_", ""));
+                return Integer.valueOf(digits);
             } catch (NumberFormatException e) {
-                // falls through: sexagesimal or out of range
+                if (digits.matches("[-+]?[0-9]+")) {
+                    error(node, label(path) + " must be an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                            + "; this one has " + digits.replaceFirst("^[-+]", "").length() + " digits");
+                    return null;
+                }
+                error(node, label(path) + " must be a plain decimal integer such as 6 (not hexadecimal, octal or 1:30)");
+                return null;
             }
         }
         error(node, label(path) + " must be an integer, not " + s.describe());

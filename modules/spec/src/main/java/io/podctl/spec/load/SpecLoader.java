@@ -29,6 +29,11 @@ import java.util.stream.Stream;
 public final class SpecLoader {
     public static final String API_VERSION = "podctl/v1";
     public static final String FLEET_FILE = "fleet.yaml";
+    /**
+     * Pod and fleet files are a few KiB; the limit keeps a hostile pull request (a 50 MB label)
+     * from tying up the pod-diff job. Checked before a file is read and before any parsing.
+     */
+    public static final int MAX_FILE_BYTES = 256 * 1024;
 
     private SpecLoader() {}
 
@@ -42,20 +47,24 @@ public final class SpecLoader {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> list = Files.list(path)) {
-                    list.filter(SpecLoader::isYaml).sorted().forEach(files::add);
+                    list.filter(SpecLoader::hasYamlName).sorted().filter(p -> readable(path, p, findings)).forEach(files::add);
                 } catch (IOException e) {
                     findings.add(Finding.error(Position.startOf(path.toString()), "cannot list directory: " + e.getMessage()));
                 }
                 fleetFiles.add(path.resolve(FLEET_FILE));
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
+            } else if (Files.exists(path)) {
+                if (readable(null, path, findings)) {
+                    files.add(path);
+                }
                 fleetFiles.add(path.getParent() == null ? Path.of(FLEET_FILE) : path.getParent().resolve(FLEET_FILE));
             } else {
                 findings.add(Finding.error(Position.startOf(path.toString()), "no such file or directory"));
             }
         }
         for (Path fleet : fleetFiles) {
-            if (Files.isRegularFile(fleet) && files.stream().noneMatch(f -> sameFile(f, fleet))) {
+            if (Files.exists(fleet, java.nio.file.LinkOption.NOFOLLOW_LINKS) && files.stream().noneMatch(f -> sameFile(f, fleet))
+                    && findings.stream().noneMatch(f -> f.position().file().equals(fleet.toString()))
+                    && readable(fleet.getParent(), fleet, findings)) {
                 files.add(fleet);
             }
         }
@@ -107,6 +116,10 @@ public final class SpecLoader {
     private record Parsed(String file, YamlNode root) {}
 
     private static Optional<YamlNode> parse(Source source, List<Finding> findings) {
+        if (source.text().length() > MAX_FILE_BYTES) {
+            findings.add(Finding.error(Position.startOf(source.file()), tooBig(source.text().length(), "characters")));
+            return Optional.empty();
+        }
         try {
             YamlNode root = YamlReader.read(source.file(), source.text());
             if (root == null) {
@@ -172,9 +185,60 @@ public final class SpecLoader {
         }
     }
 
-    private static boolean isYaml(Path p) {
+    private static boolean hasYamlName(Path p) {
         String n = p.getFileName().toString();
-        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /**
+     * Whether a spec file may be read; each reason it may not is a finding, never a silent skip.
+     *
+     * @param directory the pods directory it was listed from (a symlink must stay inside), or null for a file named directly
+     */
+    private static boolean readable(Path directory, Path file, List<Finding> findings) {
+        Position where = Position.startOf(file.toString());
+        try {
+            if (directory != null && Files.isSymbolicLink(file)) {
+                Path target = file.toRealPath();
+                if (!target.startsWith(directory.toRealPath())) {
+                    findings.add(Finding.error(where, "is a symbolic link to a file outside " + directory + ": not read"
+                            + " (pod files must live in the pods directory)"));
+                    return false;
+                }
+            }
+            if (!Files.isRegularFile(file)) {
+                findings.add(Finding.error(where, "is not a regular file (a directory, pipe or device): not read"));
+                return false;
+            }
+            if (!Files.isReadable(file)) {
+                findings.add(Finding.error(where, "cannot be read: permission denied"));
+                return false;
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                findings.add(Finding.error(where, tooBig(size, "bytes")));
+                return false;
+            }
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            findings.add(Finding.error(where, "is a symbolic link to nothing (" + linkTarget(file) + "): not read"));
+            return false;
+        } catch (IOException e) {
+            findings.add(Finding.error(where, "cannot be read: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "unresolvable";
+        }
+    }
+
+    private static String tooBig(long size, String unit) {
+        return "is " + size + " " + unit + ", over the " + MAX_FILE_BYTES / 1024 + " KiB limit of a pod or fleet file: not parsed";
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,7 @@ public final class PodRules {
     public static List<Finding> check(LoadedPod loaded) {
         PodRules rules = new PodRules(loaded);
         rules.name(loaded.file());
+        boolean named = rules.findings.isEmpty(); // a wrong name would also misplace every secret path
         rules.zones();
         rules.prodPlacement();
         rules.adminAccess();
@@ -56,6 +58,9 @@ public final class PodRules {
         rules.agents();
         rules.rollout();
         rules.labels();
+        if (named) {
+            rules.secretPaths();
+        }
         return rules.findings;
     }
 
@@ -158,6 +163,11 @@ public final class PodRules {
                 error(at, "'" + cidr + "' is not an IPv4 or IPv6 CIDR such as 10.0.0.0/8");
                 continue;
             }
+            if (!v6 && !Ipv4Cidr.parse(cidr).get().toString().equals(cidr)) {
+                error(at, "'" + cidr + "' is not written canonically (no leading zeros in octets or prefix): write "
+                        + Ipv4Cidr.parse(cidr).get());
+                continue;
+            }
             if (v6 && !cidr.matches("[0-9a-fA-F:]+/[0-9]{1,3}")) {
                 error(at, "'" + cidr + "' is not an IPv6 CIDR such as fd00::/8");
                 continue;
@@ -191,6 +201,9 @@ public final class PodRules {
             var cidr = Ipv4Cidr.parse(net.vpcCidr());
             if (cidr.isEmpty()) {
                 error("spec.network.vpcCidr", "'" + net.vpcCidr() + "' is not an IPv4 CIDR such as 10.10.0.0/16");
+            } else if (!cidr.get().toString().equals(net.vpcCidr().strip())) {
+                error("spec.network.vpcCidr", "'" + net.vpcCidr() + "' is not written canonically (no leading zeros in octets"
+                        + " or prefix): write " + cidr.get());
             } else if (cidr.get().prefix() < 16 || cidr.get().prefix() > 24) {
                 error("spec.network.vpcCidr", "VPC CIDR must be between /16 and /24, not /" + cidr.get().prefix());
             } else if (cidr.get().hostBitsSet()) {
@@ -242,6 +255,9 @@ public final class PodRules {
         String at = "spec.versions." + component;
         if (!VersionNumbers.isDotted(version)) {
             error(at, component + " version '" + version + "' must be a dotted numeric version such as 1.11.0");
+        } else if (VersionNumbers.hasLeadingZero(version)) {
+            error(at, component + " version '" + version + "' has a part with a leading zero; release numbers are written "
+                    + VersionNumbers.canonical(version));
         } else if (VersionNumbers.compare(version, MINIMUM_VERSIONS.get(component)) < 0) {
             error(at, component + " " + version + " is older than the supported minimum " + MINIMUM_VERSIONS.get(component));
         }
@@ -283,6 +299,40 @@ public final class PodRules {
                     error(at + ".attributes." + reserved, "attribute '" + reserved + "' is set by podctl for every agent; choose another name");
                 }
             }
+        }
+        agentCapacity();
+    }
+
+    /**
+     * With vpcCidr, each zone's subnet is a quarter of the VPC: its addresses, less the 5 AWS
+     * reserves and the zone's control hosts, bound the agents that zone can hold. Agents are
+     * spread round-robin over the zones, as the planner places them. (An existing VPC's subnet
+     * sizes are only known online.)
+     */
+    private void agentCapacity() {
+        Network net = spec.network();
+        if (!net.createsVpc() || spec.zones().isEmpty()) {
+            return;
+        }
+        Optional<Ipv4Cidr> vpc = Ipv4Cidr.parse(net.vpcCidr());
+        if (vpc.isEmpty() || vpc.get().prefix() < 16 || vpc.get().prefix() > 24) {
+            return;
+        }
+        int zones = spec.placement() == Placement.SINGLE_ZONE ? 1 : spec.zones().size();
+        long agentsInFirstZone = 0; // round-robin from the first zone: it holds the most
+        for (AgentPool pool : spec.agents()) {
+            if (pool.count() > 0) {
+                agentsInFirstZone += (pool.count() + (long) zones - 1) / zones;
+            }
+        }
+        long controlHosts = spec.colocation() == io.podctl.spec.model.Colocation.SHARED ? 3 : 9;
+        long controlInFirstZone = (controlHosts + zones - 1) / zones;
+        Ipv4Cidr subnet = vpc.get().subnet(vpc.get().prefix() + 2, 0);
+        long free = subnet.size() - 5 - controlInFirstZone;
+        if (agentsInFirstZone > free) {
+            error("spec.agents", "the agent pools need " + agentsInFirstZone + " addresses in zone " + spec.zones().get(0)
+                    + ", but its subnet " + subnet + " (a quarter of vpcCidr " + vpc.get() + ") has " + free + " left ("
+                    + subnet.size() + " less 5 AWS reserves and " + controlInFirstZone + " control hosts): lower the counts or widen vpcCidr");
         }
     }
 
@@ -334,6 +384,26 @@ public final class PodRules {
             }
             if (label.getValue().length() > 256) {
                 error(at, "label '" + label.getKey() + "' is longer than the 256 characters an AWS tag value allows");
+            }
+        }
+    }
+
+    /**
+     * Rule 7, the part that needs the pod's name: an SSM reference must lie under
+     * /pods/<pod>/, the only path the pod's instance role may read (and where 'podctl secrets
+     * put' stores). The reference is named by its key, not repeated.
+     */
+    private void secretPaths() {
+        String prefix = "ssm:/pods/" + pod.metadata().name() + "/";
+        for (Map.Entry<String, String> secret : spec.secrets().entrySet()) {
+            String value = secret.getValue() == null ? "" : secret.getValue();
+            if (!value.startsWith("ssm:")) {
+                continue;
+            }
+            boolean escapes = List.of(value.split("/")).stream().anyMatch(part -> part.equals("..") || part.equals("."));
+            if (!value.startsWith(prefix) || value.length() == prefix.length() || escapes) {
+                error("spec.secrets." + secret.getKey(), "secret '" + secret.getKey() + "' must be an SSM parameter under "
+                        + prefix + " (the only path this pod's hosts may read; 'podctl secrets put' stores there)");
             }
         }
     }

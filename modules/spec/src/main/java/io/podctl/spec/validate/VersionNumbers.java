@@ -13,6 +13,16 @@ public final class VersionNumbers {
         return v != null && DOTTED.matcher(v).matches();
     }
 
+    /** 03.8.4 or 3.08.4: each part is a number, written without leading zeros. */
+    public static boolean hasLeadingZero(String v) {
+        return Arrays.stream(v.split("\\.")).anyMatch(p -> p.length() > 1 && p.charAt(0) == '0');
+    }
+
+    /** The version with each part's leading zeros dropped: 03.08.4 is 3.8.4. */
+    public static String canonical(String v) {
+        return String.join(".", Arrays.stream(parts(v)).mapToObj(Integer::toString).toList());
+    }
+
     public static int compare(String a, String b) {
         int[] x = parts(a), y = parts(b);
         for (int i = 0; i < Math.max(x.length, y.length); i++) {

@@ -8,6 +8,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlReader {
 
-    private static final int MAX_DOCUMENT_BYTES = 1 << 20;
+    /** SnakeYAML's own guard; callers refuse bigger files earlier, with a message that says so. */
+    private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
 
     private YamlReader() {}
 
@@ -31,8 +35,9 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(0);
-        options.setCodePointLimit(MAX_DOCUMENT_BYTES);
+        options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
         try {
+            refuseAnchorsAndAliases(file, new Yaml(options).parse(new StringReader(text)));
             Node root = new Yaml(options).compose(new StringReader(text));
             return root == null ? null : convert(file, root);
         } catch (MarkedYAMLException e) {
@@ -42,6 +47,29 @@ public final class YamlReader {
         } catch (YAMLException e) {
             throw new YamlSyntaxError(Position.startOf(file), "malformed YAML: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * Specs are plain so a reviewer reads every value where it applies: an anchor, an alias or a
+     * merge key hides a value's origin. Found on the event stream, before the composer resolves
+     * aliases, so the message points at the line that uses one.
+     */
+    private static void refuseAnchorsAndAliases(String file, Iterable<Event> events) throws YamlSyntaxError {
+        for (Event event : events) {
+            if (event instanceof AliasEvent alias) {
+                throw new YamlSyntaxError(at(file, alias.getStartMark()), "aliases (*" + printable(alias.getAnchor())
+                        + ") are not allowed in pod specs: write the value out where it is used");
+            }
+            if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                throw new YamlSyntaxError(at(file, node.getStartMark()), "anchors (&" + printable(node.getAnchor())
+                        + ") are not allowed in pod specs: write each value out where it is used");
+            }
+        }
+    }
+
+    private static String printable(String name) {
+        String text = name == null ? "" : name.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     // SnakeYAML's full message echoes the offending line; keep only the problem statement.
@@ -68,6 +96,10 @@ public final class YamlReader {
                 YamlNode key = convert(file, tuple.getKeyNode());
                 if (!(key instanceof YamlNode.Scalar scalarKey)) {
                     throw new YamlSyntaxError(key.position(), "mapping keys must be plain strings, not " + key.describe());
+                }
+                if (Tag.MERGE.equals(tuple.getKeyNode().getTag())) {
+                    throw new YamlSyntaxError(key.position(), "merge keys (<<) are not allowed in pod specs: write the keys out"
+                            + " (fleet.yaml's defaults are the way to share values between pods)");
                 }
                 entries.add(new YamlNode.Entry(scalarKey, convert(file, tuple.getValueNode())));
             }

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Drives a local fleet: really stops a ZooKeeper process and starts the new release's libs on
- * the same config and data directory. Mesos and Marathon do not run locally: steps for them fail
+ * the same config and data directory; the fleet file records the new version once the node's gate
+ * passed ({@link #confirm}). Mesos and Marathon do not run locally: steps for them fail
  * with a clear message.
  */
 public final class LocalFleetDriver implements NodeDriver, PodTargets {
@@ -75,10 +76,23 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
         DetachedZooKeeper.stop(server);
         try {
             DetachedZooKeeper.start(server, install);
+        } catch (IOException e) {
+            throw new DriverException(node + ": cannot start ZooKeeper " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fleet file is the deployed state: a node's version changes there only once its gate passed. */
+    @Override
+    public synchronized void confirm(PodPlan pod, String node, Role role, String version) throws DriverException {
+        LocalFleet.ZooKeeperNode server = zooKeeper(pod, node, role);
+        if (version.equals(server.version())) {
+            return;
+        }
+        try {
             fleet = fleet.withZooKeeper(pod.pod(), node, server.withVersion(version));
             fleet.write(file);
         } catch (IOException e) {
-            throw new DriverException(node + ": cannot start ZooKeeper " + version + ": " + e.getMessage(), e);
+            throw new DriverException("cannot write local fleet " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,40 @@
+package io.podctl.rollout.plan;
+
+import io.podctl.plan.NodeVersions;
+import io.podctl.plan.Role;
+import io.podctl.rollout.journal.JournalState;
+import io.podctl.rollout.journal.StepRecord;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Nodes whose deployed state shows a version their gate never passed at: a step the journal
+ * holds as STARTED (a killed run) or FAILED. Some deployed states change before the gate (a
+ * Pulumi up replaces the instance, and the stack's outputs say so at once); the plan must still
+ * list such a node, so its version is shown as unconfirmed rather than done.
+ */
+public final class UnconfirmedSteps {
+
+    public static final String SUFFIX = " (unconfirmed)";
+
+    private UnconfirmedSteps() {
+    }
+
+    public static Map<String, NodeVersions> overlay(JournalState journal, String pod, Map<String, NodeVersions> deployed) {
+        Map<String, NodeVersions> result = new LinkedHashMap<>(deployed);
+        for (StepRecord step : journal.steps()) {
+            if (!step.pod().equals(pod) || step.status() == StepRecord.StepStatus.DONE || step.version().isEmpty()
+                    || !(step.action().equals("upgrade") || step.action().equals("start-new"))) {
+                continue;
+            }
+            Role role = StepRecord.roleOf(step.id())
+                    .flatMap(wire -> Arrays.stream(Role.values()).filter(r -> r.wire().equals(wire)).findFirst()).orElse(null);
+            NodeVersions current = result.get(step.node());
+            if (role != null && current != null && step.version().equals(current.of(role))) {
+                result.put(step.node(), current.with(role, step.version() + SUFFIX));
+            }
+        }
+        return result;
+    }
+}
