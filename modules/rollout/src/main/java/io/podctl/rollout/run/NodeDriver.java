@@ -18,6 +18,23 @@ public interface NodeDriver {
     /** Makes {@code node} run {@code version} of {@code role}: restart or replace it; starts it if stopped. */
     void upgrade(PodPlan pod, String node, Role role, String version) throws DriverException;
 
-    /** Stops the role on the node without starting it again (Marathon's HA procedure needs this). */
+    /**
+     * Moves every role a host carries to {@code target} in one change: a shared host is replaced
+     * (or restarted) once, not once per role. The default moves the roles one by one, for drivers
+     * whose per-role upgrade touches only that role's process.
+     */
+    default void upgradeHost(PodPlan pod, String host, NodeVersions target) throws DriverException {
+        for (Role role : pod.host(host).roles()) {
+            String version = target.of(role);
+            if (version != null) {
+                upgrade(pod, host, role, version);
+            }
+        }
+    }
+
+    /**
+     * Stops the role's process on the node without starting it again (Marathon's HA procedure
+     * needs this). On a host that carries other roles only that process may stop, never the host.
+     */
     void stop(PodPlan pod, String node, Role role) throws DriverException;
 }

@@ -15,6 +15,7 @@ import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.Stage;
 import io.podctl.rollout.window.MaintenanceWindow;
 import io.podctl.rollout.window.Soak;
+import io.podctl.spec.model.Colocation;
 import io.podctl.rollout.window.StartDecision;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class RolloutExecutor {
     }
 
     /** Unwinds the walk with the outcome that ends it. */
-    private static final class Stop extends Exception {
+    static final class Stop extends Exception {
         final Outcome outcome;
 
         Stop(Outcome outcome) {
@@ -142,8 +143,12 @@ public final class RolloutExecutor {
                 gate(pod.pod() + " before start: " + role.wire() + " healthy", probe.get(), null);
             }
         }
+        if (pod.topology().colocation() == Colocation.SHARED) {
+            // one step per host for all its roles: replacing control-N restarts all three
+            new SharedHosts(driver, health, steps, progress).upgrade(pod);
+        }
         for (Stage stage : pod.stages()) {
-            if (!stage.needsUpdate()) {
+            if (!stage.needsUpdate() || (pod.topology().colocation() == Colocation.SHARED && stage.role() != Role.MESOS_AGENT)) {
                 continue;
             }
             switch (stage.role()) {
@@ -260,9 +265,28 @@ public final class RolloutExecutor {
     }
 
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         void act() throws DriverException;
     }
+
+    /** What the stage procedures in their own classes ({@link SharedHosts}, {@link AgentDrains}) call back. */
+    interface Steps {
+        void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException;
+
+        Stop halt(String reason);
+    }
+
+    private final Steps steps = new Steps() {
+        @Override
+        public void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
+            runStep(pod, step, action, gate);
+        }
+
+        @Override
+        public Stop halt(String reason) {
+            return RolloutExecutor.this.halt(reason);
+        }
+    };
 
     /**
      * Journals STARTED, acts, gates, journals DONE or FAILED. A step found DONE is skipped; one
@@ -272,7 +296,7 @@ public final class RolloutExecutor {
     private void runStep(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
         checkControls();
         Optional<StepRecord> before = journal.state().step(step.id());
-        if (before.isPresent() && before.get().status() == StepStatus.DONE && !step.action().equals("upgrade")) {
+        if (before.isPresent() && before.get().status() == StepStatus.DONE && !step.action().startsWith("upgrade")) {
             progress.accept(step + ": already done");
             return;
         }
@@ -311,6 +335,9 @@ public final class RolloutExecutor {
         }
         try {
             NodeVersions versions = driver.deployed(pod.topology()).get(step.node());
+            if (versions != null && step.action().equals(SharedHosts.UPGRADE_HOST)) {
+                return step.version().equals(versions.tag());
+            }
             return versions != null && step.version().equals(versions.of(step.role()));
         } catch (DriverException e) {
             return false;
