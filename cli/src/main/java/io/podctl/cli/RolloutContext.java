@@ -4,7 +4,9 @@ import io.podctl.aws.AwsContext;
 import io.podctl.aws.backend.BackendLocation;
 import io.podctl.aws.blob.BlobStateStore;
 import io.podctl.aws.blob.S3BlobStore;
+import io.podctl.aws.command.SsmRunCommand;
 import io.podctl.aws.inventory.Ec2NodeStopper;
+import io.podctl.aws.inventory.SsmServiceStopper;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.rollout.PulumiNodeDriver;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,11 +103,19 @@ final class RolloutContext {
         AwsContext aws = AwsContext.fromEnvironment(endpointUrl);
         Map<String, String> regions = new LinkedHashMap<>();
         specs.validPods().forEach(p -> regions.put(p.name(), p.spec().region()));
-        PulumiNodeDriver.NodeStopper stopper = (pod, node) -> {
+        PulumiNodeDriver.NodeStopper stopper = (pod, node, role, hostOnlyRunsRole) -> {
+            AwsContext regional = aws.withRegion(regions.get(pod));
             try {
-                new Ec2NodeStopper(aws.withRegion(regions.get(pod))).stop(pod, node);
+                if (hostOnlyRunsRole) {
+                    new Ec2NodeStopper(regional).stop(pod, node);
+                } else {
+                    // a shared host keeps its ZooKeeper server and Mesos master: stop the process only
+                    try (SsmRunCommand remote = new SsmRunCommand(regional)) {
+                        new SsmServiceStopper(regional, remote, Duration.ofMinutes(2)).stop(pod, node, role.wire());
+                    }
+                }
             } catch (RuntimeException e) {
-                throw new DriverException("cannot stop " + pod + "/" + node + ": " + e.getMessage());
+                throw new DriverException("cannot stop " + role.wire() + " on " + pod + "/" + node + ": " + e.getMessage());
             }
         };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),

@@ -39,10 +39,14 @@ public final class PulumiNodeDriver implements NodeDriver {
     public static final String NODE_VERSIONS = "nodeVersions";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Stops a node's instance; Pulumi itself cannot stop a service (Marathon's procedure needs it). */
+    /**
+     * Stops one role's process on a node; Pulumi itself cannot stop a service (Marathon's
+     * procedure needs it). {@code hostOnlyRunsRole} tells whether stopping the instance would be
+     * the same thing; on a shared host only the process may stop (through Run Command).
+     */
     @FunctionalInterface
     public interface NodeStopper {
-        void stop(String pod, String node) throws DriverException;
+        void stop(String pod, String node, Role role, boolean hostOnlyRunsRole) throws DriverException;
     }
 
     private final StackEngine engine;
@@ -76,14 +80,27 @@ public final class PulumiNodeDriver implements NodeDriver {
 
     @Override
     public void upgrade(PodPlan pod, String node, Role role, String version) throws DriverException {
-        Map<String, NodeVersions> deployed = stackVersions(pod);
         String stackNode = role == Role.MESOS_AGENT ? PodPlanner.agentsNode(poolOf(pod, node)) : node;
+        move(pod, stackNode, current -> current.with(role, version));
+    }
+
+    /** All roles of the host in one deployment: a shared host is replaced once, not once per role. */
+    @Override
+    public void upgradeHost(PodPlan pod, String host, NodeVersions target) throws DriverException {
+        move(pod, host, current -> new NodeVersions(
+                target.zookeeper() == null ? current.zookeeper() : target.zookeeper(),
+                target.mesos() == null ? current.mesos() : target.mesos(),
+                target.marathon() == null ? current.marathon() : target.marathon()));
+    }
+
+    private void move(PodPlan pod, String stackNode, java.util.function.UnaryOperator<NodeVersions> change) throws DriverException {
+        Map<String, NodeVersions> deployed = stackVersions(pod);
         NodeVersions current = deployed.get(stackNode);
         if (current == null) {
             throw new DriverException("pod " + pod.pod() + " has no deployed node " + stackNode + " in its stack outputs");
         }
         Map<String, NodeVersions> target = new LinkedHashMap<>(deployed);
-        target.put(stackNode, current.with(role, version));
+        target.put(stackNode, change.apply(current));
         PodPlan next = PodPlanner.plan(spec(pod.pod()), target);
         PodStack stack = new PodStack(pod.pod(), pod.region(), program.apply(next));
         NodeScope scope = new NodeScope(pod.pod() + "-" + stackNode);
@@ -102,7 +119,8 @@ public final class PulumiNodeDriver implements NodeDriver {
 
     @Override
     public void stop(PodPlan pod, String node, Role role) throws DriverException {
-        stopper.stop(pod.pod(), node);
+        boolean onlyRole = pod.controlHosts().stream().filter(h -> h.node().equals(node)).allMatch(h -> h.roles().equals(java.util.Set.of(role)));
+        stopper.stop(pod.pod(), node, role, onlyRole);
     }
 
     private static void requireScope(NodeScope scope, StackChanges changes, String pod, String node, String phase) throws DriverException {

@@ -125,7 +125,12 @@ class PulumiNodeDriverTest {
     private final Pod pod = SpecFixtures.examplePod("prd-pod-1");
 
     private PulumiNodeDriver driver(GraphDiffEngine engine, List<String> stopped) {
-        return new PulumiNodeDriver(engine, List.of(pod), PlanProgram::new, (p, node) -> stopped.add(p + "/" + node),
+        return driver(pod, engine, stopped);
+    }
+
+    private static PulumiNodeDriver driver(Pod spec, GraphDiffEngine engine, List<String> stopped) {
+        return new PulumiNodeDriver(engine, List.of(spec), PlanProgram::new,
+                (p, node, role, onlyRole) -> stopped.add(p + "/" + node + " " + role.wire() + (onlyRole ? " (host)" : " (process)")),
                 ProgressListener.NONE);
     }
 
@@ -203,7 +208,37 @@ class PulumiNodeDriverTest {
         List<String> stopped = new ArrayList<>();
         PulumiNodeDriver driver = driver(new GraphDiffEngine(PodPlanner.plan(pod)), stopped);
         driver.stop(PodPlanner.plan(pod), "marathon-2", Role.MARATHON);
-        assertThat(stopped).containsExactly("prd-pod-1/marathon-2");
+        assertThat(stopped).containsExactly("prd-pod-1/marathon-2 marathon (host)");
+    }
+
+    @Test
+    void onASharedHostOnlyTheProcessMayStop() throws Exception {
+        Pod shared = SpecFixtures.examplePod("not-prod-pod-1");
+        List<String> stopped = new ArrayList<>();
+        PulumiNodeDriver driver = driver(shared, new GraphDiffEngine(PodPlanner.plan(shared)), stopped);
+        driver.stop(PodPlanner.plan(shared), "control-2", Role.MARATHON);
+        assertThat(stopped).containsExactly("not-prod-pod-1/control-2 marathon (process)");
+    }
+
+    @Test
+    void aSharedHostMovesAllItsRolesInOneReplacement() throws Exception {
+        Pod shared = SpecFixtures.examplePod("not-prod-pod-1");
+        PodPlan desired = PodPlanner.plan(shared);
+        NodeVersions target = desired.host("control-2").versions();
+        Map<String, NodeVersions> old = new LinkedHashMap<>();
+        for (String node : List.of("control-1", "control-2", "control-3")) {
+            old.put(node, new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
+        }
+        GraphDiffEngine engine = new GraphDiffEngine(PodPlanner.plan(shared, old));
+        PulumiNodeDriver driver = driver(shared, engine, new ArrayList<>());
+
+        driver.upgradeHost(desired, "control-2", target);
+
+        assertThat(engine.ups).hasSize(1);
+        Map<String, NodeVersions> after = driver.deployed(desired);
+        assertThat(after.get("control-2")).isEqualTo(target);
+        assertThat(after.get("control-1")).isEqualTo(new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
+        assertThat(after.get("control-3")).isEqualTo(new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
     }
 
     @Test
