@@ -33,6 +33,15 @@ public interface NodeDriver {
     }
 
     /**
+     * Replaces the one agent instance registered as {@code machine} with one running
+     * {@code version}; returns once the old instance is going away, the new agent registering is
+     * for the gate to see. No other agent of the pool may change. The default upgrades the node.
+     */
+    default void replaceAgent(PodPlan pod, String node, AgentMaintenance.Machine machine, String version) throws DriverException {
+        upgrade(pod, node, Role.MESOS_AGENT, version);
+    }
+
+    /**
      * Stops the role's process on the node without starting it again (Marathon's HA procedure
      * needs this). On a host that carries other roles only that process may stop, never the host.
      */

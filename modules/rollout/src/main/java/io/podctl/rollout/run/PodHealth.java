@@ -19,4 +19,12 @@ public interface PodHealth {
 
     /** The node that leads the role now, if exactly one does. */
     Optional<String> leader(Role role);
+
+    /**
+     * Marathon's apps all running their instances, healthy where they have health checks, with no
+     * deployment under way. Empty when Marathon cannot be observed from here.
+     */
+    default Optional<HealthProbe> workloads() {
+        return Optional.empty();
+    }
 }

@@ -78,6 +78,12 @@ public final class ProbedPodHealth implements PodHealth {
                 .filter(e -> e.getValue().equals(l)).map(Map.Entry::getKey).findFirst());
     }
 
+    @Override
+    public Optional<HealthProbe> workloads() {
+        List<Endpoint> all = all(Role.MARATHON);
+        return all.isEmpty() ? Optional.empty() : Optional.of(new MarathonProbe(all).appsProbe());
+    }
+
     private List<Endpoint> all(Role role) {
         return List.copyOf(endpoints.getOrDefault(role, Map.of()).values());
     }

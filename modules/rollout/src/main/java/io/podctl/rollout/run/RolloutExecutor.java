@@ -220,41 +220,13 @@ public final class RolloutExecutor {
                 : Health.unhealthy(node + " does not lead (leader: " + health.leader(role).orElse("none") + ")");
     }
 
-    /** Agents a batch at a time: schedule, down, upgrade, up; the masters must stay healthy. */
+    /** Agents one at a time through {@link AgentDrains}: drained, replaced, the pool and Marathon settled before the next. */
     private void drainAgents(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
         Optional<AgentMaintenance> maintenance = targets.maintenance(pod.topology());
         if (maintenance.isEmpty()) {
             throw halt(pod.pod() + " mesos-agent: no Mesos maintenance API reachable to drain agents");
         }
-        HealthProbe masters = health.role(Role.MESOS_MASTER).orElse(() -> Health.healthy("not observable", Map.of()));
-        List<NodeChange> changes = stage.changes();
-        for (int from = 0; from < changes.size(); from += options.agentBatch()) {
-            List<NodeChange> batch = changes.subList(from, Math.min(changes.size(), from + options.agentBatch()));
-            List<AgentMaintenance.Machine> machines = batch.stream()
-                    .map(c -> new AgentMaintenance.Machine(c.node(), "")).toList();
-            String names = String.join(",", batch.stream().map(NodeChange::node).toList());
-            String target = batch.get(0).target();
-            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "drain", ""), () -> {
-                try {
-                    maintenance.get().schedule(machines, clock.now(), options.stepEstimate());
-                    maintenance.get().down(machines);
-                } catch (java.io.IOException e) {
-                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
-                }
-            }, new Gate("mesos masters healthy", masters));
-            for (NodeChange agent : batch) {
-                runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, agent.node(), "upgrade", target),
-                        () -> driver.upgrade(pod.topology(), agent.node(), Role.MESOS_AGENT, target),
-                        new Gate("mesos masters healthy", masters));
-            }
-            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "up", target), () -> {
-                try {
-                    maintenance.get().up(machines);
-                } catch (java.io.IOException e) {
-                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
-                }
-            }, new Gate("mesos masters healthy", masters));
-        }
+        new AgentDrains(driver, maintenance.get(), health, steps, clock, options, progress).drain(pod, stage);
     }
 
     private Gate nodeGate(PodRollout pod, PodHealth health, String node, Role role, String version) {

@@ -24,6 +24,13 @@ public final class FakeMarathon extends FakeHttpServer {
     private volatile Leadership leadership = Leadership.NONE;
     private volatile Endpoint leader;
     private volatile boolean deploymentsRunning;
+    private volatile FakeMesosCluster cluster;
+
+    /** {@code /v2/apps} shows the cluster's tasks (Marathon's view of them). */
+    public FakeMarathon cluster(FakeMesosCluster cluster) {
+        this.cluster = cluster;
+        return this;
+    }
 
     /** This instance leads. */
     public FakeMarathon leads() {
@@ -79,6 +86,7 @@ public final class FakeMarathon extends FakeHttpServer {
             case "/v2/leader" -> reply(exchange, 200, leaderBody(current), headers);
             case "/v2/deployments" -> reply(exchange, 200,
                     deploymentsRunning ? Fixtures.read("marathon/v2_deployments.json") : "[]", headers);
+            case "/v2/apps" -> reply(exchange, cluster == null ? 404 : 200, cluster == null ? "" : cluster.v2Apps(), headers);
             default -> reply(exchange, 404, "", headers);
         }
     }

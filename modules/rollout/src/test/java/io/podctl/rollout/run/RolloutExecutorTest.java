@@ -3,6 +3,7 @@ package io.podctl.rollout.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podctl.plan.Role;
+import io.podctl.rollout.fakes.FakeMesosCluster;
 import io.podctl.rollout.journal.Controls;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
@@ -54,7 +55,7 @@ class RolloutExecutorTest {
 
     Outcome run(SimulatedPod sim, Journal journal, Pod... desired) throws Exception {
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired[0].name(), sim.deployed(null)));
-        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1));
+        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(Duration.ofSeconds(2));
         return new RolloutExecutor(sim, sim, journal, clock, options, progress::add).run(plan);
     }
 
@@ -80,10 +81,10 @@ class RolloutExecutorTest {
 
         run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
 
-        assertThat(sim.calls.indexOf("upgrade agent-general-1")).isGreaterThan(sim.calls.indexOf("upgrade master-1"));
-        assertThat(sim.maintenanceCalls.subList(0, 3)).containsExactly(
-                "schedule agent-general-1", "down agent-general-1", "up agent-general-1");
-        assertThat(sim.maintenanceCalls).hasSize(18);
+        assertThat(sim.calls.stream().filter(c -> c.startsWith("replace agent-general-1")).findFirst().map(sim.calls::indexOf).orElseThrow())
+                .isGreaterThan(sim.calls.indexOf("upgrade master-1"));
+        assertThat(sim.calls).filteredOn(c -> c.startsWith("replace")).hasSize(6);
+        assertThat(sim.cluster.agents()).extracting(FakeMesosCluster.Agent::version).containsOnly("1.11.0").hasSize(6);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Role;
 import io.podctl.rollout.fakes.FakeMarathons;
+import io.podctl.rollout.fakes.FakeMesosCluster;
 import io.podctl.rollout.fakes.FakeMesosMasters;
 import io.podctl.rollout.health.Endpoint;
 import io.podctl.rollout.health.Health;
@@ -41,7 +42,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     final Map<Role, Integer> fewestServing = new LinkedHashMap<>();
     /** Nodes that do not come back after an upgrade (a broken release). */
     final Set<String> broken = new HashSet<>();
-    final List<String> maintenanceCalls = new ArrayList<>();
+    /** The agents (6 of pool general) and Marathon's tasks (one app of 12) as the masters and Marathon serve them. */
+    final FakeMesosCluster cluster = new FakeMesosCluster();
     final FakeMesosMasters masters = FakeMesosMasters.start(3);
     final FakeMarathons marathons = FakeMarathons.start(3);
 
@@ -52,6 +54,10 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
 
     /** @param shared control-1..3 each run all three roles */
     SimulatedPod(boolean shared, String zookeeper, String mesos, String marathon) {
+        this(shared, zookeeper, mesos, marathon, mesos);
+    }
+
+    SimulatedPod(boolean shared, String zookeeper, String mesos, String marathon, String agents) {
         this.shared = shared;
         for (int i = 1; i <= 3; i++) {
             set(member(i, Role.ZOOKEEPER), zookeeper);
@@ -59,7 +65,13 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
             set(member(i, Role.MARATHON), marathon);
         }
         for (int i = 1; i <= 6; i++) {
-            set("agent-general-" + i, mesos);
+            set("agent-general-" + i, agents);
+            cluster.register("general", agents);
+        }
+        cluster.app("/web", 12);
+        for (int i = 0; i < 3; i++) {
+            masters.master(i).cluster(cluster);
+            marathons.instance(i).cluster(cluster);
         }
         leaders.put(Role.ZOOKEEPER, member(1, Role.ZOOKEEPER));
         leaders.put(Role.MESOS_MASTER, member(1, Role.MESOS_MASTER));
@@ -158,6 +170,14 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
         publish();
     }
 
+    /** The pool's instance at the machine's IP is terminated; the group launches one from the new template. */
+    @Override
+    public synchronized void replaceAgent(PodPlan pod, String node, AgentMaintenance.Machine machine, String version) {
+        calls.add("replace " + node + " (" + machine.hostname() + ")");
+        versions.put(node, version);
+        cluster.replaceInstance(machine.ip(), version);
+    }
+
     /** Stops the role's process on the node; the host's other roles keep running. */
     @Override
     public synchronized void stop(PodPlan pod, String node, Role role) {
@@ -202,6 +222,9 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
             }
         }
         String master = leaders.get(Role.MESOS_MASTER);
+        if (master != null) {
+            cluster.masterVersion(versions.get(master));
+        }
         for (int i = 1; i <= 3; i++) {
             String member = member(i, Role.MESOS_MASTER);
             masters.master(i - 1).snapshotFails(!running.contains(member)).elected(member.equals(master)).logRecovered(true)
@@ -269,26 +292,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
 
     @Override
     public Optional<AgentMaintenance> maintenance(PodPlan pod) {
-        return Optional.of(new AgentMaintenance() {
-            @Override
-            public void schedule(List<Machine> machines, Instant start, Duration duration) {
-                maintenanceCalls.add("schedule " + names(machines));
-            }
-
-            @Override
-            public void down(List<Machine> machines) {
-                maintenanceCalls.add("down " + names(machines));
-            }
-
-            @Override
-            public void up(List<Machine> machines) throws IOException {
-                maintenanceCalls.add("up " + names(machines));
-            }
-        });
-    }
-
-    private static String names(List<AgentMaintenance.Machine> machines) {
-        return String.join(",", machines.stream().map(AgentMaintenance.Machine::hostname).toList());
+        String master = leaders.get(Role.MESOS_MASTER);
+        return Optional.of(new MesosMaintenance(masters.master(master == null ? 0 : index(master)).endpoint()));
     }
 
     static String agent(int i) {

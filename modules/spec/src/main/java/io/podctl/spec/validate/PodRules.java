@@ -278,7 +278,7 @@ public final class PodRules {
             if (!INSTANCE_TYPE.matcher(pool.instanceType()).matches()) {
                 error(at + ".instanceType", "'" + pool.instanceType() + "' is not an EC2 instance type such as c5.2xlarge");
             }
-            for (String reserved : List.of("zone", "pod")) {
+            for (String reserved : List.of("zone", "pod", "pool")) {
                 if (pool.attributes().containsKey(reserved)) {
                     error(at + ".attributes." + reserved, "attribute '" + reserved + "' is set by podctl for every agent; choose another name");
                 }
