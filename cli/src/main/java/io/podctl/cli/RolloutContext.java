@@ -5,6 +5,7 @@ import io.podctl.aws.backend.BackendLocation;
 import io.podctl.aws.blob.BlobStateStore;
 import io.podctl.aws.blob.S3BlobStore;
 import io.podctl.aws.command.SsmRunCommand;
+import io.podctl.aws.inventory.Ec2AgentInstances;
 import io.podctl.aws.inventory.Ec2NodeStopper;
 import io.podctl.aws.inventory.SsmServiceStopper;
 import io.podctl.engine.ProgressLines;
@@ -118,8 +119,28 @@ final class RolloutContext {
                 throw new DriverException("cannot stop " + role.wire() + " on " + pod + "/" + node + ": " + e.getMessage());
             }
         };
+        PulumiNodeDriver.AgentFleet agents = new PulumiNodeDriver.AgentFleet() {
+            @Override
+            public List<NodeVersions> versions(String pod, String poolNode) throws DriverException {
+                try {
+                    return new Ec2AgentInstances(aws.withRegion(regions.get(pod))).versions(pod, poolNode).values().stream()
+                            .map(PulumiNodeDriver::parseTag).toList();
+                } catch (RuntimeException e) {
+                    throw new DriverException("cannot list the agents of " + pod + "/" + poolNode + ": " + e.getMessage());
+                }
+            }
+
+            @Override
+            public void terminate(String pod, String poolNode, String privateIp) throws DriverException {
+                try {
+                    new Ec2AgentInstances(aws.withRegion(regions.get(pod))).terminate(pod, poolNode, privateIp);
+                } catch (RuntimeException e) {
+                    throw new DriverException("cannot replace the agent of " + pod + "/" + poolNode + " at " + privateIp + ": " + e.getMessage());
+                }
+            }
+        };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
-                stopper, new ProgressLines(out));
+                stopper, new ProgressLines(out), agents);
         return new Runner(driver, new DirectTargets(), pod -> true);
     }
 

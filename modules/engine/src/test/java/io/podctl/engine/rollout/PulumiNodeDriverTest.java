@@ -19,6 +19,7 @@ import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.PodPlanner;
 import io.podctl.plan.Role;
+import io.podctl.rollout.run.AgentMaintenance;
 import io.podctl.rollout.run.DriverException;
 import io.podctl.spec.SpecFixtures;
 import io.podctl.spec.model.Pod;
@@ -201,6 +202,41 @@ class PulumiNodeDriverTest {
 
         assertThat(engine.ups).hasSize(1);
         assertThat(driver.deployed(desired).get("agent-general-6").mesos()).isEqualTo("1.11.0");
+    }
+
+    @Test
+    void replacingAnAgentMovesTheTemplateOnceAndTerminatesOnlyThatInstance() throws Exception {
+        PodPlan deployed = PodPlanner.plan(pod, Map.of("agents-general", new NodeVersions(null, "1.10.0", null)));
+        GraphDiffEngine engine = new GraphDiffEngine(deployed);
+        List<NodeVersions> instances = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            instances.add(new NodeVersions(null, "1.10.0", null));
+        }
+        List<String> terminated = new ArrayList<>();
+        PulumiNodeDriver.AgentFleet fleet = new PulumiNodeDriver.AgentFleet() {
+            public List<NodeVersions> versions(String p, String poolNode) {
+                return poolNode.equals("agents-general") ? List.copyOf(instances) : List.of();
+            }
+
+            public void terminate(String p, String poolNode, String ip) {
+                terminated.add(poolNode + "@" + ip);
+                instances.remove(0);
+                instances.add(new NodeVersions(null, "1.11.0", null)); // the group's replacement, from the new template
+            }
+        };
+        PulumiNodeDriver driver = new PulumiNodeDriver(engine, List.of(pod), PlanProgram::new, (p, n, r, o) -> { }, ProgressListener.NONE, fleet);
+        PodPlan desired = PodPlanner.plan(pod);
+
+        driver.replaceAgent(desired, "agent-general-1", new AgentMaintenance.Machine("ip-10-0-1-5.ec2.internal", "10.0.1.5"), "1.11.0");
+        Map<String, NodeVersions> afterOne = driver.deployed(desired);
+        driver.replaceAgent(desired, "agent-general-2", new AgentMaintenance.Machine("ip-10-0-1-6.ec2.internal", "10.0.1.6"), "1.11.0");
+
+        assertThat(engine.ups).hasSize(1); // the template moved once; the second agent found it at the version
+        assertThat(terminated).containsExactly("agents-general@10.0.1.5", "agents-general@10.0.1.6");
+        assertThat(afterOne.entrySet().stream().filter(e -> e.getKey().startsWith("agent-general-"))
+                .filter(e -> e.getValue().mesos().equals("1.11.0")).count()).isEqualTo(1);
+        assertThat(driver.deployed(desired).entrySet().stream().filter(e -> e.getKey().startsWith("agent-general-"))
+                .filter(e -> e.getValue().mesos().equals("1.10.0")).count()).isEqualTo(4);
     }
 
     @Test
