@@ -8,6 +8,7 @@ import io.podctl.aws.command.SsmRunCommand;
 import io.podctl.aws.inventory.Ec2AgentInstances;
 import io.podctl.aws.inventory.Ec2NodeStopper;
 import io.podctl.aws.inventory.SsmServiceStopper;
+import io.podctl.aws.secrets.SecretReader;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.rollout.PulumiNodeDriver;
@@ -16,6 +17,7 @@ import io.podctl.plan.PodPlanner;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
 import io.podctl.rollout.journal.StateStore;
+import io.podctl.rollout.health.HttpCredentials;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.run.DirectTargets;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
@@ -85,6 +88,8 @@ final class RolloutContext {
             throw new UserError("bad --backend " + backend + ": " + e.getMessage());
         }
     }
+
+    static final String MARATHON_CREDENTIALS = "marathonHttpCredentials";
 
     /** Who moves the nodes and where their health is read: a local fleet, or Pulumi plus direct probes. */
     record Runner(NodeDriver driver, PodTargets targets, Predicate<String> knows) {
@@ -141,7 +146,15 @@ final class RolloutContext {
         };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
                 stopper, new ProgressLines(out), agents);
-        return new Runner(driver, new DirectTargets(), pod -> true);
+        // Marathon's probes log in with the pod's marathonHttpCredentials secret; the value is never printed
+        DirectTargets targets = new DirectTargets(plan -> Optional.ofNullable(plan.secrets().get(MARATHON_CREDENTIALS)).map(reference -> {
+            try {
+                return HttpCredentials.parse(new SecretReader(aws.withRegion(plan.region())).read(reference));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(plan.pod() + ": secret " + reference + ": " + e.getMessage());
+            }
+        }));
+        return new Runner(driver, targets, pod -> true);
     }
 
     private LocalFleetDriver localDriver() {

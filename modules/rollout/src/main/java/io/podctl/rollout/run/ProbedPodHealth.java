@@ -7,6 +7,7 @@ import io.podctl.rollout.health.HealthProbe;
 import io.podctl.rollout.health.MarathonLeaderAnswer;
 import io.podctl.rollout.health.MarathonProbe;
 import io.podctl.rollout.health.MesosMasterProbe;
+import io.podctl.rollout.health.ProbeHttpClient;
 import io.podctl.rollout.health.ZooKeeperProbe;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,16 @@ import java.util.Optional;
 public final class ProbedPodHealth implements PodHealth {
 
     private final Map<Role, Map<String, Endpoint>> endpoints;
+    private final ProbeHttpClient marathonHttp;
 
     /** @param endpoints per role, node name to the endpoint that role listens on (client port, 5050, 8080) */
     public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints) {
+        this(endpoints, new ProbeHttpClient());
+    }
+
+    /** @param marathonHttp the client Marathon is asked with: it carries the pod's Marathon credentials */
+    public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints, ProbeHttpClient marathonHttp) {
+        this.marathonHttp = marathonHttp;
         Map<Role, Map<String, Endpoint>> copy = new LinkedHashMap<>();
         endpoints.forEach((role, nodes) -> copy.put(role, new LinkedHashMap<>(nodes)));
         this.endpoints = copy;
@@ -38,7 +46,7 @@ public final class ProbedPodHealth implements PodHealth {
         return switch (role) {
             case ZOOKEEPER -> Optional.of(new ZooKeeperProbe(all).ensembleProbe());
             case MESOS_MASTER -> Optional.of(new MesosMasterProbe(all).mastersProbe());
-            case MARATHON -> Optional.of(new MarathonProbe(all).clusterProbe());
+            case MARATHON -> Optional.of(marathon(all).clusterProbe());
             case MESOS_AGENT -> Optional.empty();
         };
     }
@@ -53,7 +61,7 @@ public final class ProbedPodHealth implements PodHealth {
             case ZOOKEEPER -> new ZooKeeperProbe(all(role)).memberProbe(endpoint, version);
             case MESOS_MASTER -> new MesosMasterProbe(all(role)).recoveredProbe(endpoint);
             case MARATHON -> () -> {
-                MarathonLeaderAnswer answer = new MarathonProbe(all(role)).leaderAnswer(endpoint);
+                MarathonLeaderAnswer answer = marathon(all(role)).leaderAnswer(endpoint);
                 return answer instanceof MarathonLeaderAnswer.Led
                         ? Health.healthy(node + ": " + answer.describe(), Map.of("node", node))
                         : Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
@@ -71,7 +79,7 @@ public final class ProbedPodHealth implements PodHealth {
         Optional<Endpoint> leader = switch (role) {
             case ZOOKEEPER -> new ZooKeeperProbe(all).leader();
             case MESOS_MASTER -> new MesosMasterProbe(all).leader();
-            case MARATHON -> new MarathonProbe(all).leader();
+            case MARATHON -> marathon(all).leader();
             case MESOS_AGENT -> Optional.empty();
         };
         return leader.flatMap(l -> endpoints.get(role).entrySet().stream()
@@ -81,7 +89,11 @@ public final class ProbedPodHealth implements PodHealth {
     @Override
     public Optional<HealthProbe> workloads() {
         List<Endpoint> all = all(Role.MARATHON);
-        return all.isEmpty() ? Optional.empty() : Optional.of(new MarathonProbe(all).appsProbe());
+        return all.isEmpty() ? Optional.empty() : Optional.of(marathon(all).appsProbe());
+    }
+
+    private MarathonProbe marathon(List<Endpoint> instances) {
+        return new MarathonProbe(instances, marathonHttp);
     }
 
     private List<Endpoint> all(Role role) {

@@ -25,6 +25,13 @@ public final class FakeMarathon extends FakeHttpServer {
     private volatile Endpoint leader;
     private volatile boolean deploymentsRunning;
     private volatile FakeMesosCluster cluster;
+    private volatile String authorization;
+
+    /** Answers 401 to requests without this basic {@code user:password}, like Marathon with --http_credentials. */
+    public FakeMarathon requireCredentials(String userColonPassword) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(userColonPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
 
     /** {@code /v2/apps} shows the cluster's tasks (Marathon's view of them). */
     public FakeMarathon cluster(FakeMesosCluster cluster) {
@@ -66,6 +73,11 @@ public final class FakeMarathon extends FakeHttpServer {
 
     @Override
     void serve(HttpExchange exchange) throws IOException {
+        String required = authorization;
+        if (required != null && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "", Map.of("WWW-Authenticate", "Basic realm=\"Mesosphere\""));
+            return;
+        }
         Leadership now = leadership;
         Endpoint current = leader;
         if (now == Leadership.ELECTING) {
