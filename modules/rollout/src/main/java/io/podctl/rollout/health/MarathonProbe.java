@@ -149,6 +149,15 @@ public final class MarathonProbe {
         }
     }
 
+    /** The version in {@code /v2/info} of the instance asked (a standby proxies it to the leader). */
+    public String version(Endpoint instance) throws IOException {
+        HttpReply reply = http.get(instance.http("/v2/info"));
+        if (reply.status() != 200) {
+            throw new IOException(instance + ": /v2/info answered " + reply.status());
+        }
+        return JSON.readTree(reply.body()).path("version").asText("");
+    }
+
     public HealthProbe appsProbe() {
         return this::appsHealth;
     }

@@ -46,7 +46,17 @@ public final class ProbeHttpClient {
     }
 
     public HttpReply get(URI uri) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json").GET();
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** A JSON POST, for the v1 operator API's read-only calls (GET_VERSION). */
+    public HttpReply post(URI uri, String json) throws IOException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpReply send(HttpRequest.Builder builder) throws IOException {
+        URI uri = builder.copy().build().uri();
+        builder.timeout(requestTimeout).header("Accept", "application/json");
         if (credentials != null) {
             builder.header("Authorization", credentials.authorization());
         }
@@ -56,7 +66,7 @@ public final class ProbeHttpClient {
             return new HttpReply(response.statusCode(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted: GET " + uri, e);
+            throw new IOException("interrupted: " + uri, e);
         }
     }
 }

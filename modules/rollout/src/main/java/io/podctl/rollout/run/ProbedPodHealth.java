@@ -59,15 +59,36 @@ public final class ProbedPodHealth implements PodHealth {
         }
         return switch (role) {
             case ZOOKEEPER -> new ZooKeeperProbe(all(role)).memberProbe(endpoint, version);
-            case MESOS_MASTER -> new MesosMasterProbe(all(role)).recoveredProbe(endpoint);
-            case MARATHON -> () -> {
-                MarathonLeaderAnswer answer = marathon(all(role)).leaderAnswer(endpoint);
-                return answer instanceof MarathonLeaderAnswer.Led
-                        ? Health.healthy(node + ": " + answer.describe(), Map.of("node", node))
-                        : Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
-            };
+            case MESOS_MASTER -> {
+                MesosMasterProbe masters = new MesosMasterProbe(all(role));
+                yield Gate.allOf("", List.of(masters.recoveredProbe(endpoint), masters.versionProbe(endpoint, version))).probe();
+            }
+            case MARATHON -> () -> marathonNode(node, endpoint, version);
             case MESOS_AGENT -> () -> Health.unhealthy("agents are not probed one by one");
         };
+    }
+
+    /**
+     * The instance answers with a leader; when it is that leader its {@code /v2/info} version must
+     * be the expected one. A standby's own version cannot be asked over HTTP (it proxies).
+     */
+    private Health marathonNode(String node, Endpoint endpoint, String version) {
+        MarathonProbe probe = marathon(all(Role.MARATHON));
+        MarathonLeaderAnswer answer = probe.leaderAnswer(endpoint);
+        if (!(answer instanceof MarathonLeaderAnswer.Led led)) {
+            return Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
+        }
+        if (!led.proxied() && version != null) { // answered itself: it leads
+            try {
+                String running = probe.version(endpoint);
+                if (!running.equals(version)) {
+                    return Health.unhealthy(node + " leads Marathon " + running + ", not " + version, Map.of("node", node));
+                }
+            } catch (java.io.IOException e) {
+                return Health.unhealthy(node + ": version unknown: " + e.getMessage(), Map.of("node", node));
+            }
+        }
+        return Health.healthy(node + ": " + answer.describe(), Map.of("node", node));
     }
 
     @Override

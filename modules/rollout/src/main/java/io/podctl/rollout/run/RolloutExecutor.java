@@ -205,7 +205,7 @@ public final class RolloutExecutor {
         runStep(pod, new Step(pod.pod(), role, first, "start-new", target), () -> driver.upgrade(pod.topology(), first, role, target),
                 new Gate(role.wire() + " " + first + " up", health.node(first, role, target)));
         runStep(pod, new Step(pod.pod(), role, leader, "stop-last-old", ""), () -> driver.stop(pod.topology(), leader, role),
-                Gate.allOf(role.wire() + " led by new " + first, List.of(roleProbe, ledBy(health, role, first))));
+                Gate.allOf(role.wire() + " led by new " + first, List.of(roleProbe, ledBy(health, role, first), health.node(first, role, target))));
         List<String> rest = new ArrayList<>(others.subList(1, others.size()));
         rest.add(leader);
         for (String node : rest) {

@@ -79,7 +79,8 @@ final class SharedHosts {
         upgradeHost(pod, first, targets.get(first));
         steps.run(pod, new Step(pod.pod(), role, leader, "stop-last-old", ""), () -> driver.stop(pod.topology(), leader, role),
                 Gate.allOf(role.wire() + " led by new " + first + ", other ensembles in quorum",
-                        List.of(quorum(role), ledBy(first), quorum(Role.ZOOKEEPER), quorum(Role.MESOS_MASTER))));
+                        List.of(quorum(role), ledBy(first), health.node(first, role, targets.get(first).marathon()),
+                                quorum(Role.ZOOKEEPER), quorum(Role.MESOS_MASTER))));
     }
 
     private void upgradeHost(PodRollout pod, String node, NodeVersions target) throws RolloutExecutor.Stop, InterruptedException {

@@ -23,6 +23,13 @@ public final class FakeMesosMaster extends FakeHttpServer {
     private volatile Endpoint leader;
     private volatile boolean snapshotFails;
     private volatile FakeMesosCluster cluster;
+    private volatile String version = "1.11.0";
+
+    /** What GET_VERSION answers (the fixture's body with this version). */
+    public FakeMesosMaster version(String version) {
+        this.version = version;
+        return this;
+    }
 
     /** Serves the cluster's agents and maintenance calls (only the leading master should be asked). */
     public FakeMesosMaster cluster(FakeMesosCluster cluster) {
@@ -73,18 +80,28 @@ public final class FakeMesosMaster extends FakeHttpServer {
             }
             // Liveness only: 200 whatever the election says, as the real master does.
             case "/master/health" -> reply(exchange, 200, "", Map.of());
+            case "/api/v1" -> {
+                JsonNode call = JSON.readTree(exchange.getRequestBody());
+                if (call.path("type").asText().equals("GET_VERSION")) {
+                    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("mesos/v1_get_version.response.json"));
+                    ((ObjectNode) body.path("get_version").path("version_info")).put("version", version);
+                    reply(exchange, 200, body.toString(), Map.of());
+                } else if (cluster == null || !serveCluster(exchange, cluster, call)) {
+                    reply(exchange, 404, "", Map.of());
+                }
+            }
             default -> {
-                if (cluster == null || !serveCluster(exchange, cluster)) {
+                if (cluster == null || !serveCluster(exchange, cluster, null)) {
                     reply(exchange, 404, "", Map.of());
                 }
             }
         }
     }
 
-    private boolean serveCluster(HttpExchange exchange, FakeMesosCluster cluster) throws IOException {
+    private boolean serveCluster(HttpExchange exchange, FakeMesosCluster cluster, JsonNode call) throws IOException {
         String path = exchange.getRequestURI().getPath();
         boolean post = exchange.getRequestMethod().equals("POST");
-        JsonNode body = post ? JSON.readTree(exchange.getRequestBody()) : null;
+        JsonNode body = call != null ? call : post ? JSON.readTree(exchange.getRequestBody()) : null;
         switch (path) {
             case "/api/v1" -> {
                 String type = body.path("type").asText();

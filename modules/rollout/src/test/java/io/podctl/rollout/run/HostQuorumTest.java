@@ -92,6 +92,28 @@ class HostQuorumTest {
     }
 
     @Test
+    void aMasterBackOnItsOldVersionFailsTheHostGate() throws Exception {
+        sim = new SimulatedPod(true, "3.9.5", "1.10.0", "1.11.24");
+        sim.stale.add("mesos-master@control-2");
+
+        Outcome outcome = run(sharedPod("3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("control-2").contains("runs Mesos 1.10.0, not 1.11.0");
+    }
+
+    @Test
+    void aNewMarathonLeaderOnTheOldVersionFailsTheHandOver() throws Exception {
+        sim = new SimulatedPod(true, "3.9.5", "1.11.0", "1.10.0");
+        sim.stale.add("marathon@control-2");
+
+        Outcome outcome = run(sharedPod("3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("stop-last-old").contains("leads Marathon 1.10.0, not 1.11.24");
+    }
+
+    @Test
     void dedicatedPodNeverGoesBelowQuorumEither() throws Exception {
         sim = new SimulatedPod("3.8.4", "1.10.0", "1.10.0").leader(Role.MESOS_MASTER, "master-3");
 

@@ -137,6 +137,7 @@ class SharedPodZooKeeperQuorumTest {
             this.marathons = marathons;
             for (int i = 1; i <= 3; i++) {
                 marathon.put("control-" + i, "1.10.0");
+                marathons.instance(i - 1).version("1.10.0");
             }
         }
 
@@ -170,6 +171,7 @@ class SharedPodZooKeeperQuorumTest {
             }
             restarts++;
             marathon.put(node, target.marathon());
+            marathons.instance(id - 1).version(target.marathon());
             running.add(node);
             publish();
         }

@@ -42,6 +42,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     final Map<Role, Integer> fewestServing = new LinkedHashMap<>();
     /** Nodes that do not come back after an upgrade (a broken release). */
     final Set<String> broken = new HashSet<>();
+    /** Members that come back after an upgrade still on their old version (a stale image, a failed install). */
+    final Set<String> stale = new HashSet<>();
     /** The agents (6 of pool general) and Marathon's tasks (one app of 12) as the masters and Marathon serve them. */
     final FakeMesosCluster cluster = new FakeMesosCluster();
     final FakeMesosMasters masters = FakeMesosMasters.start(3);
@@ -157,7 +159,9 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
         publish();
         for (Role role : onHost) {
             String member = key(node, role);
-            versions.put(member, changed.getOrDefault(role, versions.get(member)));
+            if (!stale.contains(member)) {
+                versions.put(member, changed.getOrDefault(role, versions.get(member)));
+            }
             if (!broken.contains(node) && !broken.contains(member)) {
                 running.add(member);
             }
@@ -227,12 +231,13 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
         }
         for (int i = 1; i <= 3; i++) {
             String member = member(i, Role.MESOS_MASTER);
-            masters.master(i - 1).snapshotFails(!running.contains(member)).elected(member.equals(master)).logRecovered(true)
+            masters.master(i - 1).version(versions.get(member)).snapshotFails(!running.contains(member)).elected(member.equals(master)).logRecovered(true)
                     .leader(master == null ? null : masters.master(index(master)).endpoint());
         }
         String marathon = leaders.get(Role.MARATHON);
         for (int i = 1; i <= 3; i++) {
             String member = member(i, Role.MARATHON);
+            marathons.instance(i - 1).version(versions.get(member));
             if (!running.contains(member) || marathon == null) {
                 marathons.instance(i - 1).noLeader();
             } else if (member.equals(marathon)) {
