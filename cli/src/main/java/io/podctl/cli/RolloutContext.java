@@ -8,6 +8,7 @@ import io.podctl.aws.command.SsmRunCommand;
 import io.podctl.aws.inventory.Ec2AgentInstances;
 import io.podctl.aws.inventory.Ec2NodeStopper;
 import io.podctl.aws.inventory.SsmServiceStopper;
+import io.podctl.aws.inventory.ZooKeeperVolumeSnapshot;
 import io.podctl.aws.secrets.SecretReader;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
@@ -145,7 +146,13 @@ final class RolloutContext {
             }
         };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
-                stopper, new ProgressLines(out), agents);
+                stopper, new ProgressLines(out), agents, (pod, hostName, reason) -> {
+                    try {
+                        return new ZooKeeperVolumeSnapshot(aws.withRegion(regions.get(pod))).snapshot(pod, hostName, reason);
+                    } catch (RuntimeException e) {
+                        throw new DriverException("cannot snapshot the ZooKeeper data volume of " + hostName + ": " + e.getMessage());
+                    }
+                });
         // Marathon's probes log in with the pod's marathonHttpCredentials secret; the value is never printed
         DirectTargets targets = new DirectTargets(plan -> Optional.ofNullable(plan.secrets().get(MARATHON_CREDENTIALS)).map(reference -> {
             try {

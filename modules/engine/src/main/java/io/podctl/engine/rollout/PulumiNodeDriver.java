@@ -60,12 +60,19 @@ public final class PulumiNodeDriver implements NodeDriver {
         void terminate(String pod, String poolNode, String privateIp) throws DriverException;
     }
 
+    /** Backs up a ZooKeeper host's data (an EBS snapshot of its data volume); returns what was made. */
+    @FunctionalInterface
+    public interface ZooKeeperBackup {
+        String backup(String pod, String hostName, String reason) throws DriverException;
+    }
+
     private final StackEngine engine;
     private final Map<String, Pod> specs;
     private final Function<PodPlan, java.util.function.Consumer<Context>> program;
     private final NodeStopper stopper;
     private final ProgressListener progress;
     private final AgentFleet agents;
+    private final ZooKeeperBackup backup;
 
     public PulumiNodeDriver(StackEngine engine, List<Pod> specs, Function<PodPlan, java.util.function.Consumer<Context>> program,
             NodeStopper stopper, ProgressListener progress) {
@@ -75,6 +82,13 @@ public final class PulumiNodeDriver implements NodeDriver {
     /** @param agents null when agent instances cannot be reached: pools then count as at their template's version */
     public PulumiNodeDriver(StackEngine engine, List<Pod> specs, Function<PodPlan, java.util.function.Consumer<Context>> program,
             NodeStopper stopper, ProgressListener progress, AgentFleet agents) {
+        this(engine, specs, program, stopper, progress, agents, null);
+    }
+
+    /** @param backup null when no ZooKeeper backup can be made: a Marathon upgrade then stops before its first step */
+    public PulumiNodeDriver(StackEngine engine, List<Pod> specs, Function<PodPlan, java.util.function.Consumer<Context>> program,
+            NodeStopper stopper, ProgressListener progress, AgentFleet agents, ZooKeeperBackup backup) {
+        this.backup = backup;
         this.agents = agents;
         this.engine = engine;
         this.specs = new LinkedHashMap<>();
@@ -121,6 +135,15 @@ public final class PulumiNodeDriver implements NodeDriver {
         String poolNode = PodPlanner.agentsNode(poolOf(pod, node));
         move(pod, poolNode, current -> current.with(Role.MESOS_AGENT, version));
         agents.terminate(pod.pod(), poolNode, machine.ip());
+    }
+
+    @Override
+    public String backupZooKeeper(PodPlan pod) throws DriverException {
+        if (backup == null) {
+            throw new DriverException("no ZooKeeper backup available for " + pod.pod() + ", which Marathon's upgrade needs first");
+        }
+        io.podctl.plan.Host host = pod.hostsRunning(Role.ZOOKEEPER).get(0);
+        return backup.backup(pod.pod(), host.name(), "ZooKeeper state of " + pod.pod() + " before a Marathon upgrade");
     }
 
     /** All roles of the host in one deployment: a shared host is replaced once, not once per role. */

@@ -42,6 +42,17 @@ public interface NodeDriver {
     }
 
     /**
+     * Backs up ZooKeeper's state (Marathon's lives there) before Marathon is upgraded, as
+     * Marathon's upgrade docs ask: an EBS snapshot of a ZooKeeper data volume, or a copy of a
+     * local server's data directory.
+     *
+     * @return what was made, for the journal (a snapshot id, a directory)
+     */
+    default String backupZooKeeper(PodPlan pod) throws DriverException {
+        throw new DriverException("this driver cannot back up ZooKeeper, which Marathon's upgrade needs first");
+    }
+
+    /**
      * Stops the role's process on the node without starting it again (Marathon's HA procedure
      * needs this). On a host that carries other roles only that process may stop, never the host.
      */

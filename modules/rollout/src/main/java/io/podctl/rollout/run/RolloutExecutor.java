@@ -143,6 +143,7 @@ public final class RolloutExecutor {
                 gate(pod.pod() + " before start: " + role.wire() + " healthy", probe.get(), null);
             }
         }
+        new MarathonUpgradeGuard(driver, steps).before(pod, health);
         if (pod.topology().colocation() == Colocation.SHARED) {
             // one step per host for all its roles: replacing control-N restarts all three
             new SharedHosts(driver, health, steps, progress).upgrade(pod);
@@ -241,7 +242,7 @@ public final class RolloutExecutor {
         void act() throws DriverException;
     }
 
-    /** What the stage procedures in their own classes ({@link SharedHosts}, {@link AgentDrains}) call back. */
+    /** What the procedures in their own classes ({@link SharedHosts}, {@link AgentDrains}, {@link MarathonUpgradeGuard}) call back. */
     interface Steps {
         void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException;
 

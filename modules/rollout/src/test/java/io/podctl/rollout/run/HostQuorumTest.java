@@ -57,6 +57,7 @@ class HostQuorumTest {
 
         assertThat(outcome).isEqualTo(new Outcome.Finished(1));
         assertThat(sim.calls.stream().filter(c -> !c.startsWith("replace agent"))).containsExactly(
+                "backup zookeeper",                                         // Marathon's state, first
                 "stop marathon on control-2", "stop marathon on control-3", // Marathon processes, not hosts
                 "upgrade-host control-2",                                   // one new Marathon, standby of the old leader
                 "stop marathon on control-1",                               // the last old one: control-2 takes over
@@ -122,5 +123,7 @@ class HostQuorumTest {
         assertThat(outcome).isEqualTo(new Outcome.Finished(1));
         assertThat(sim.fewestServing).containsEntry(Role.ZOOKEEPER, 2).containsEntry(Role.MESOS_MASTER, 2).containsEntry(Role.MARATHON, 1);
         assertThat(sim.calls).filteredOn(c -> c.startsWith("stop")).containsExactly("stop marathon-2", "stop marathon-3", "stop marathon-1");
+        assertThat(sim.calls.get(0)).isEqualTo("backup zookeeper"); // before the pod's first step
+        assertThat(sim.calls).containsOnlyOnce("backup zookeeper");
     }
 }

@@ -95,11 +95,23 @@ class RolloutExecutorTest {
 
         assertThat(outcome).isEqualTo(new Outcome.Finished(1));
         assertThat(sim.calls).containsExactly(
+                "backup zookeeper",                        // before anything is touched
                 "stop marathon-1", "stop marathon-3",      // all but the leader
                 "upgrade marathon-1",                      // one new-version instance
                 "stop marathon-2",                         // the last old one: the new one takes over
                 "upgrade marathon-3", "upgrade marathon-2"); // the rest
         assertThat(sim.leaders).containsEntry(Role.MARATHON, "marathon-1");
+    }
+
+    @Test
+    void aSkippedMarathonReleaseIsRefusedBeforeAnythingIsTouched() throws Exception {
+        SimulatedPod sim = deployed("3.9.5", "1.11.0", "1.9.109");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("skips 1.10").contains("nothing was touched");
+        assertThat(sim.calls).isEmpty();
     }
 
     @Test

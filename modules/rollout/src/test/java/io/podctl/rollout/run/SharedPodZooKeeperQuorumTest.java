@@ -89,6 +89,7 @@ class SharedPodZooKeeperQuorumTest {
             }
 
             assertThat(outcome).isEqualTo(new Outcome.Finished(1));
+            assertThat(driver.calls.remove(0)).isEqualTo("backup");
             assertThat(driver.calls.subList(0, 4)).containsExactly("stop marathon control-2", "stop marathon control-3", "replace control-2",
                     "stop marathon control-1");
             // the order of the last two follows the real ZooKeeper leader, which goes last
@@ -174,6 +175,13 @@ class SharedPodZooKeeperQuorumTest {
             marathons.instance(id - 1).version(target.marathon());
             running.add(node);
             publish();
+        }
+
+        /** A copy of one server's data directory: ZooKeeper's snapshot and transaction log files. */
+        @Override
+        public String backupZooKeeper(PodPlan pod) throws DriverException {
+            calls.add("backup");
+            return "copied";
         }
 
         @Override

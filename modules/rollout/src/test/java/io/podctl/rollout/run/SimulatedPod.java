@@ -182,6 +182,12 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
         cluster.replaceInstance(machine.ip(), version);
     }
 
+    @Override
+    public synchronized String backupZooKeeper(PodPlan pod) {
+        calls.add("backup zookeeper");
+        return "snap-simulated";
+    }
+
     /** Stops the role's process on the node; the host's other roles keep running. */
     @Override
     public synchronized void stop(PodPlan pod, String node, Role role) {

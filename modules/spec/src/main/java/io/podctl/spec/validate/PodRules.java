@@ -236,6 +236,11 @@ public final class PodRules {
         check("zookeeper", spec.versions().zookeeper());
         check("mesos", spec.versions().mesos());
         check("marathon", spec.versions().marathon());
+        String marathon = spec.versions().marathon();
+        String mesos = spec.versions().mesos();
+        if (VersionNumbers.isDotted(marathon) && VersionNumbers.isDotted(mesos)) {
+            MarathonCompatibility.mesosProblem(marathon, mesos).ifPresent(problem -> error("spec.versions.marathon", problem));
+        }
     }
 
     private void check(String component, String version) {

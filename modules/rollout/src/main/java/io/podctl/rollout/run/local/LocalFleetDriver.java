@@ -82,6 +82,31 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
         }
     }
 
+    /**
+     * Copies one server's data directory (its snapshots and transaction logs, ZooKeeper's own
+     * backup unit) to {@code backups/<pod>-<millis>} next to the fleet file.
+     */
+    @Override
+    public String backupZooKeeper(PodPlan pod) throws DriverException {
+        LocalFleet.ZooKeeperNode server = pod(pod.pod()).zookeeper().values().stream().findFirst()
+                .orElseThrow(() -> new DriverException("local fleet " + file + ": pod " + pod.pod() + " has no ZooKeeper server to back up"));
+        Path from = Path.of(server.dataDir());
+        Path to = file.toAbsolutePath().getParent().resolve("backups").resolve(pod.pod() + "-" + System.currentTimeMillis());
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (java.nio.file.Files.isDirectory(source)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new DriverException("backing up ZooKeeper of " + pod.pod() + " from " + from + ": " + e.getMessage(), e);
+        }
+        return to.toString();
+    }
+
     @Override
     public void stop(PodPlan pod, String node, Role role) throws DriverException {
         DetachedZooKeeper.stop(zooKeeper(pod, node, role));
