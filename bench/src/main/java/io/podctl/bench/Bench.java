@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
- * Suites: validate, plan, diff (50 changed pods), rollout (ZooKeeper rolling upgrade: podctl against a restart script). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * Suites: validate, plan, diff (50 changed pods), rollout (ZooKeeper rolling upgrade: podctl against a restart script),
+ * quorum (whole simulated upgrades of a shared and a dedicated pod: fewest serving members, tasks lost, time against floors). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -23,7 +24,8 @@ public final class Bench {
                 case "plan" -> PlanBench.run(root);
                 case "rollout" -> RolloutBench.run(root);
                 case "diff" -> DiffBench.run(root);
-                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout)");
+                case "quorum" -> io.podctl.rollout.run.QuorumBench.run(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout, quorum)");
             }
         }
     }

@@ -107,6 +107,25 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
         return to.toString();
     }
 
+    /**
+     * A local host runs only its ZooKeeper server: that server restarts at the target version
+     * (as a replaced host's would). Mesos and Marathon do not run locally, so a host whose target
+     * changes them is refused as a per-role upgrade would be.
+     */
+    @Override
+    public void upgradeHost(PodPlan pod, String node, NodeVersions target) throws DriverException {
+        LocalFleet.Pod local = pod(pod.pod());
+        for (Role role : pod.host(node).roles()) {
+            String deployed = role == Role.MARATHON ? local.marathon() : role == Role.ZOOKEEPER ? null : local.mesos();
+            if (role != Role.ZOOKEEPER && target.of(role) != null && !target.of(role).equals(deployed)) {
+                zooKeeper(pod, node, role); // throws: the local driver runs only ZooKeeper
+            }
+        }
+        if (target.zookeeper() != null) {
+            upgrade(pod, node, Role.ZOOKEEPER, target.zookeeper());
+        }
+    }
+
     @Override
     public void stop(PodPlan pod, String node, Role role) throws DriverException {
         DetachedZooKeeper.stop(zooKeeper(pod, node, role));
