@@ -95,7 +95,8 @@ final class SharedHosts {
         List<HealthProbe> probes = new ArrayList<>();
         List<String> what = new ArrayList<>();
         for (Role role : CONTROL_ROLES) {
-            if (host.runs(role)) {
+            // a role not observable from here (a local fleet runs only ZooKeeper) is reported, as before a pod starts
+            if (host.runs(role) && health.role(role).isPresent()) {
                 probes.add(health.node(host.node(), role, target.of(role)));
                 probes.add(quorum(role));
                 what.add(role.wire() + " " + target.of(role));
