@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
  * Suites: validate, plan, diff (50 changed pods), rollout (ZooKeeper rolling upgrade: podctl against a restart script),
- * engine (up and preview on the real Pulumi engine against moto). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * engine (up and preview on the real Pulumi engine against moto),
+ * quorum (whole simulated upgrades of a shared and a dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -25,7 +26,8 @@ public final class Bench {
                 case "rollout" -> RolloutBench.run(root);
                 case "diff" -> DiffBench.run(root);
                 case "engine" -> EngineBench.run(root);
-                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout, engine)");
+                case "quorum" -> io.podctl.rollout.run.QuorumBench.run(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout, engine, quorum)");
             }
         }
     }

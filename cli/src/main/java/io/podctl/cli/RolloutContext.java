@@ -4,7 +4,12 @@ import io.podctl.aws.AwsContext;
 import io.podctl.aws.backend.BackendLocation;
 import io.podctl.aws.blob.BlobStateStore;
 import io.podctl.aws.blob.S3BlobStore;
+import io.podctl.aws.command.SsmRunCommand;
+import io.podctl.aws.inventory.Ec2AgentInstances;
 import io.podctl.aws.inventory.Ec2NodeStopper;
+import io.podctl.aws.inventory.SsmServiceStopper;
+import io.podctl.aws.inventory.ZooKeeperVolumeSnapshot;
+import io.podctl.aws.secrets.SecretReader;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.rollout.PulumiNodeDriver;
@@ -14,6 +19,7 @@ import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
 import io.podctl.rollout.journal.JournalState;
 import io.podctl.rollout.journal.StateStore;
+import io.podctl.rollout.health.HttpCredentials;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.plan.UnconfirmedSteps;
@@ -29,10 +35,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
@@ -84,6 +92,8 @@ final class RolloutContext {
         }
     }
 
+    static final String MARATHON_CREDENTIALS = "marathonHttpCredentials";
+
     /** Who moves the nodes and where their health is read: a local fleet, or Pulumi plus direct probes. */
     record Runner(NodeDriver driver, PodTargets targets, Predicate<String> knows) {
     }
@@ -102,16 +112,58 @@ final class RolloutContext {
         AwsContext aws = AwsContext.fromEnvironment(endpointUrl);
         Map<String, String> regions = new LinkedHashMap<>();
         specs.validPods().forEach(p -> regions.put(p.name(), p.spec().region()));
-        PulumiNodeDriver.NodeStopper stopper = (pod, node) -> {
+        PulumiNodeDriver.NodeStopper stopper = (pod, node, role, hostOnlyRunsRole) -> {
+            AwsContext regional = aws.withRegion(regions.get(pod));
             try {
-                new Ec2NodeStopper(aws.withRegion(regions.get(pod))).stop(pod, node);
+                if (hostOnlyRunsRole) {
+                    new Ec2NodeStopper(regional).stop(pod, node);
+                } else {
+                    // a shared host keeps its ZooKeeper server and Mesos master: stop the process only
+                    try (SsmRunCommand remote = new SsmRunCommand(regional)) {
+                        new SsmServiceStopper(regional, remote, Duration.ofMinutes(2)).stop(pod, node, role.wire());
+                    }
+                }
             } catch (RuntimeException e) {
-                throw new DriverException("cannot stop " + pod + "/" + node + ": " + e.getMessage());
+                throw new DriverException("cannot stop " + role.wire() + " on " + pod + "/" + node + ": " + e.getMessage());
+            }
+        };
+        PulumiNodeDriver.AgentFleet agents = new PulumiNodeDriver.AgentFleet() {
+            @Override
+            public List<NodeVersions> versions(String pod, String poolNode) throws DriverException {
+                try {
+                    return new Ec2AgentInstances(aws.withRegion(regions.get(pod))).versions(pod, poolNode).values().stream()
+                            .map(PulumiNodeDriver::parseTag).toList();
+                } catch (RuntimeException e) {
+                    throw new DriverException("cannot list the agents of " + pod + "/" + poolNode + ": " + e.getMessage());
+                }
+            }
+
+            @Override
+            public void terminate(String pod, String poolNode, String privateIp) throws DriverException {
+                try {
+                    new Ec2AgentInstances(aws.withRegion(regions.get(pod))).terminate(pod, poolNode, privateIp);
+                } catch (RuntimeException e) {
+                    throw new DriverException("cannot replace the agent of " + pod + "/" + poolNode + " at " + privateIp + ": " + e.getMessage());
+                }
             }
         };
         PulumiNodeDriver driver = new PulumiNodeDriver(engine, specs.validPods(), plan -> PodPrograms.forPlan(plan, true),
-                stopper, new ProgressLines(out));
-        return new Runner(driver, new DirectTargets(), pod -> true);
+                stopper, new ProgressLines(out), agents, (pod, hostName, reason) -> {
+                    try {
+                        return new ZooKeeperVolumeSnapshot(aws.withRegion(regions.get(pod))).snapshot(pod, hostName, reason);
+                    } catch (RuntimeException e) {
+                        throw new DriverException("cannot snapshot the ZooKeeper data volume of " + hostName + ": " + e.getMessage());
+                    }
+                });
+        // Marathon's probes log in with the pod's marathonHttpCredentials secret; the value is never printed
+        DirectTargets targets = new DirectTargets(plan -> Optional.ofNullable(plan.secrets().get(MARATHON_CREDENTIALS)).map(reference -> {
+            try {
+                return HttpCredentials.parse(new SecretReader(aws.withRegion(plan.region())).read(reference));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(plan.pod() + ": secret " + reference + ": " + e.getMessage());
+            }
+        }));
+        return new Runner(driver, targets, pod -> true);
     }
 
     private LocalFleetDriver localDriver() {

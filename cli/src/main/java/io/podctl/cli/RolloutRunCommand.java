@@ -58,6 +58,11 @@ final class RolloutRunCommand implements Callable<Integer> {
             description = "Expected time per node, to not start a pod in the last part of its window (default: 3m).")
     Duration stepEstimate = RunOptions.DEFAULT.stepEstimate();
 
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a draining agent's frameworks get to accept the inverse offers, and its tasks to be killed, "
+                    + "before it is taken down anyway (default: 10m).")
+    Duration drainTimeout = RunOptions.DEFAULT.drainTimeout();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -93,7 +98,7 @@ final class RolloutRunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage() + "; or take it over with --break-lock");
         }
         try {
-            RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1);
+            RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1, drainTimeout);
             RolloutExecutor executor = new RolloutExecutor(runner.driver(), runner.targets(), journal, Clock.SYSTEM, options, line -> {
                 out.println(TIME.format(Instant.now()) + " " + line);
                 out.flush();

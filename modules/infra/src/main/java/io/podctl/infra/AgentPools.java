@@ -2,8 +2,6 @@ package io.podctl.infra;
 
 import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.autoscaling.GroupArgs;
-import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshArgs;
-import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshPreferencesArgs;
 import com.pulumi.aws.autoscaling.inputs.GroupLaunchTemplateArgs;
 import com.pulumi.aws.autoscaling.inputs.GroupTagArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;
@@ -26,12 +24,12 @@ import java.util.Map;
 
 /**
  * The pod's Mesos agents: per pool a launch template and an auto scaling group over the pod's
- * subnets. Agents are cattle: a new template version rolls through the group by instance refresh.
+ * subnets. The group has no instance refresh: a new template version changes no running agent
+ * (the provider would start a refresh of the whole group and not wait for it). The rollout
+ * drains and replaces agents one at a time itself; the group launches each replacement from the
+ * template's latest version.
  */
 public final class AgentPools extends ComponentResource {
-    /** Keep most agents serving tasks while a refresh replaces them. */
-    static final int MIN_HEALTHY_PERCENT = 90;
-
     private final List<Output<String>> groupNames = new ArrayList<>();
 
     public AgentPools(PodPlan plan, PodNetwork network, PodIdentity identity) {
@@ -48,10 +46,6 @@ public final class AgentPools extends ComponentResource {
                     .launchTemplate(GroupLaunchTemplateArgs.builder()
                             .id(template.id())
                             .version(template.latestVersion().applyValue(String::valueOf))
-                            .build())
-                    .instanceRefresh(GroupInstanceRefreshArgs.builder()
-                            .strategy("Rolling")
-                            .preferences(GroupInstanceRefreshPreferencesArgs.builder().minHealthyPercentage(MIN_HEALTHY_PERCENT).build())
                             .build())
                     .healthCheckType("EC2")
                     .tags(group.tags().entrySet().stream().map(t -> GroupTagArgs.builder()

@@ -234,7 +234,8 @@ class PodProgramTest {
         assertThat(asg.inputs()).containsEntry("desiredCapacity", 6L).containsEntry("minSize", 6L).containsEntry("maxSize", 6L)
                 .containsEntry("vpcZoneIdentifiers", List.of("prd-pod-1-subnet-us-west-2a", "prd-pod-1-subnet-us-west-2b", "prd-pod-1-subnet-us-west-2c"))
                 .containsEntry("launchTemplate", Map.of("id", general.name(), "version", "1"))
-                .containsEntry("instanceRefresh", Map.of("strategy", "Rolling", "preferences", Map.of("minHealthyPercentage", 90L)));
+                .doesNotContainKey("instanceRefresh"); // the rollout replaces agents one by one, never the provider
+
         assertThat((List<?>) asg.input("tags")).hasSize(general.tags().size())
                 .allSatisfy(t -> assertThat(((Map<?, ?>) t).get("propagateAtLaunch")).isEqualTo(true))
                 .anySatisfy(t -> assertThat(t).isEqualTo(Map.of("key", "podctl:pod", "value", "prd-pod-1", "propagateAtLaunch", true)));

@@ -100,6 +100,7 @@ public final class PodPlanner {
         }
         Map<String, String> attributes = new TreeMap<>(pool.attributes());
         attributes.put("pod", pod.name());
+        attributes.put("pool", pool.name()); // the rollout tells a pool's registered agents apart by it
         Map<String, String> tags = new TreeMap<>(baseTags);
         tags.put("Name", pod.name() + "-agents-" + pool.name());
         tags.put("podctl:role", Role.MESOS_AGENT.wire());

@@ -154,15 +154,17 @@ class PullRequestDiffTest {
     }
 
     @Test
-    void marathonNeedingNewerMesosMastersIsFlagged() throws Exception {
-        FleetDiff diff = GitFleet.withExampleFleet(dir)
+    void marathonNeedingNewerMesosMastersIsASpecError() throws Exception {
+        // validate (rule 13) refuses it now, so the diff reports the head's spec error rather than a risk
+        GitFleet repo = GitFleet.withExampleFleet(dir)
                 .edit("not-prod-pod-2.yaml", t -> t.replace("  masters:\n", "  versions: {mesos: 1.4.0, marathon: 1.6.352}\n  masters:\n"))
                 .commit("old stack")
                 .edit("not-prod-pod-2.yaml", t -> t.replace("marathon: 1.6.352", "marathon: 1.7.216"))
-                .commit("marathon 1.7 first").diffLastCommit();
+                .commit("marathon 1.7 first");
 
-        assertThat(only(diff).risks()).filteredOn(r -> r.rule().equals("version-skip")).singleElement()
-                .extracting(Risk::reason).asString().contains("Marathon 1.7.216 needs Mesos 1.5 or later");
+        org.assertj.core.api.Assertions.assertThatThrownBy(repo::diffLastCommit).isInstanceOf(SpecErrors.class)
+                .satisfies(e -> assertThat(((SpecErrors) e).lines()).anySatisfy(l -> assertThat(l)
+                        .matches("HEAD:pods/not-prod-pod-2.yaml:\\d+:\\d+: error: marathon 1.7.216 needs Mesos 1.5.0 or later, not 1.4.0")));
     }
 
     @Test

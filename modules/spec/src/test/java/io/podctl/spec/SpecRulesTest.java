@@ -259,6 +259,36 @@ class SpecRulesTest {
             String text = edit(prod(), "marathon: 1.11.24", "marathon: latest");
             only(load(text), Severity.ERROR, text, "latest", "must be a dotted numeric version");
         }
+
+        @Test
+        void marathonNeedsAMesosItRunsOn() {
+            String text = edit(prod(), "mesos: 1.11.0", "mesos: 1.0.1");
+            only(load(text), Severity.ERROR, text, "1.11.24", "marathon 1.11.24 needs Mesos 1.5.0 or later, not 1.0.1");
+        }
+
+        @Test
+        void olderMarathonRunsOnOlderMesos() {
+            String text = edit(edit(prod(), "mesos: 1.11.0", "mesos: 1.1.0"), "marathon: 1.11.24", "marathon: 1.6.352");
+            assertThat(load(text).findings()).isEmpty();
+            String tooOld = edit(edit(prod(), "mesos: 1.11.0", "mesos: 1.0.1"), "marathon: 1.11.24", "marathon: 1.6.352");
+            only(load(tooOld), Severity.ERROR, tooOld, "1.6.352", "needs Mesos 1.1.0 or later");
+        }
+    }
+
+    @Nested
+    class MarathonUpgradePaths {
+        @Test
+        void aSkippedMinorReleaseIsNamed() {
+            assertThat(io.podctl.spec.validate.MarathonCompatibility.skippedMinor("1.9.109", "1.11.24")).hasValueSatisfying(
+                    why -> assertThat(why).contains("skips 1.10"));
+        }
+
+        @Test
+        void nextMinorPatchesAndDowngradesAreNotSkips() {
+            assertThat(io.podctl.spec.validate.MarathonCompatibility.skippedMinor("1.10.26", "1.11.24")).isEmpty();
+            assertThat(io.podctl.spec.validate.MarathonCompatibility.skippedMinor("1.11.1", "1.11.24")).isEmpty();
+            assertThat(io.podctl.spec.validate.MarathonCompatibility.skippedMinor("1.11.24", "1.10.26")).isEmpty();
+        }
     }
 
     @Nested

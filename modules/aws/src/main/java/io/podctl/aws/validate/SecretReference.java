@@ -3,7 +3,7 @@ package io.podctl.aws.validate;
 import java.util.Optional;
 
 /** A parsed {@code secrets} value: {@code ssm:/path} or {@code secretsmanager:arn:...}. */
-sealed interface SecretReference {
+public sealed interface SecretReference {
 
     String written();
 
@@ -16,7 +16,7 @@ sealed interface SecretReference {
             implements SecretReference {}
 
     /** Empty when the text is neither form; offline validation reports that, without the value. */
-    static Optional<SecretReference> parse(String written) {
+    public static Optional<SecretReference> parse(String written) {
         if (written.startsWith("ssm:/") && written.length() > "ssm:/".length()) {
             return Optional.of(new SsmParameter(written, written.substring("ssm:".length())));
         }

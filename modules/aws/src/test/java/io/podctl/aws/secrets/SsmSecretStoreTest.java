@@ -132,4 +132,13 @@ class SsmSecretStoreTest {
                 .hasMessageNotContaining(VALUE)
                 .hasNoCause();
     }
+
+    @Test
+    void theRolloutReadsBackTheValueOfAReference() {
+        String name = store.put("prd-pod-1", "marathon/http-credentials", "podctl:s3cr3t");
+
+        assertThat(new SecretReader(aws).read("ssm:" + name)).isEqualTo("podctl:s3cr3t");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretReader(aws).read("ssm:/pods/prd-pod-1/missing"))
+                .isInstanceOf(AwsCallFailed.class).hasMessageContaining("ssm:/pods/prd-pod-1/missing");
+    }
 }

@@ -19,6 +19,7 @@ import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.PodPlanner;
 import io.podctl.plan.Role;
+import io.podctl.rollout.run.AgentMaintenance;
 import io.podctl.rollout.run.DriverException;
 import io.podctl.spec.SpecFixtures;
 import io.podctl.spec.model.Pod;
@@ -125,7 +126,12 @@ class PulumiNodeDriverTest {
     private final Pod pod = SpecFixtures.examplePod("prd-pod-1");
 
     private PulumiNodeDriver driver(GraphDiffEngine engine, List<String> stopped) {
-        return new PulumiNodeDriver(engine, List.of(pod), PlanProgram::new, (p, node) -> stopped.add(p + "/" + node),
+        return driver(pod, engine, stopped);
+    }
+
+    private static PulumiNodeDriver driver(Pod spec, GraphDiffEngine engine, List<String> stopped) {
+        return new PulumiNodeDriver(engine, List.of(spec), PlanProgram::new,
+                (p, node, role, onlyRole) -> stopped.add(p + "/" + node + " " + role.wire() + (onlyRole ? " (host)" : " (process)")),
                 ProgressListener.NONE);
     }
 
@@ -199,11 +205,76 @@ class PulumiNodeDriverTest {
     }
 
     @Test
+    void replacingAnAgentMovesTheTemplateOnceAndTerminatesOnlyThatInstance() throws Exception {
+        PodPlan deployed = PodPlanner.plan(pod, Map.of("agents-general", new NodeVersions(null, "1.10.0", null)));
+        GraphDiffEngine engine = new GraphDiffEngine(deployed);
+        List<NodeVersions> instances = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            instances.add(new NodeVersions(null, "1.10.0", null));
+        }
+        List<String> terminated = new ArrayList<>();
+        PulumiNodeDriver.AgentFleet fleet = new PulumiNodeDriver.AgentFleet() {
+            public List<NodeVersions> versions(String p, String poolNode) {
+                return poolNode.equals("agents-general") ? List.copyOf(instances) : List.of();
+            }
+
+            public void terminate(String p, String poolNode, String ip) {
+                terminated.add(poolNode + "@" + ip);
+                instances.remove(0);
+                instances.add(new NodeVersions(null, "1.11.0", null)); // the group's replacement, from the new template
+            }
+        };
+        PulumiNodeDriver driver = new PulumiNodeDriver(engine, List.of(pod), PlanProgram::new, (p, n, r, o) -> { }, ProgressListener.NONE, fleet);
+        PodPlan desired = PodPlanner.plan(pod);
+
+        driver.replaceAgent(desired, "agent-general-1", new AgentMaintenance.Machine("ip-10-0-1-5.ec2.internal", "10.0.1.5"), "1.11.0");
+        Map<String, NodeVersions> afterOne = driver.deployed(desired);
+        driver.replaceAgent(desired, "agent-general-2", new AgentMaintenance.Machine("ip-10-0-1-6.ec2.internal", "10.0.1.6"), "1.11.0");
+
+        assertThat(engine.ups).hasSize(1); // the template moved once; the second agent found it at the version
+        assertThat(terminated).containsExactly("agents-general@10.0.1.5", "agents-general@10.0.1.6");
+        assertThat(afterOne.entrySet().stream().filter(e -> e.getKey().startsWith("agent-general-"))
+                .filter(e -> e.getValue().mesos().equals("1.11.0")).count()).isEqualTo(1);
+        assertThat(driver.deployed(desired).entrySet().stream().filter(e -> e.getKey().startsWith("agent-general-"))
+                .filter(e -> e.getValue().mesos().equals("1.10.0")).count()).isEqualTo(4);
+    }
+
+    @Test
     void stopGoesToTheInstanceStopper() throws Exception {
         List<String> stopped = new ArrayList<>();
         PulumiNodeDriver driver = driver(new GraphDiffEngine(PodPlanner.plan(pod)), stopped);
         driver.stop(PodPlanner.plan(pod), "marathon-2", Role.MARATHON);
-        assertThat(stopped).containsExactly("prd-pod-1/marathon-2");
+        assertThat(stopped).containsExactly("prd-pod-1/marathon-2 marathon (host)");
+    }
+
+    @Test
+    void onASharedHostOnlyTheProcessMayStop() throws Exception {
+        Pod shared = SpecFixtures.examplePod("not-prod-pod-1");
+        List<String> stopped = new ArrayList<>();
+        PulumiNodeDriver driver = driver(shared, new GraphDiffEngine(PodPlanner.plan(shared)), stopped);
+        driver.stop(PodPlanner.plan(shared), "control-2", Role.MARATHON);
+        assertThat(stopped).containsExactly("not-prod-pod-1/control-2 marathon (process)");
+    }
+
+    @Test
+    void aSharedHostMovesAllItsRolesInOneReplacement() throws Exception {
+        Pod shared = SpecFixtures.examplePod("not-prod-pod-1");
+        PodPlan desired = PodPlanner.plan(shared);
+        NodeVersions target = desired.host("control-2").versions();
+        Map<String, NodeVersions> old = new LinkedHashMap<>();
+        for (String node : List.of("control-1", "control-2", "control-3")) {
+            old.put(node, new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
+        }
+        GraphDiffEngine engine = new GraphDiffEngine(PodPlanner.plan(shared, old));
+        PulumiNodeDriver driver = driver(shared, engine, new ArrayList<>());
+
+        driver.upgradeHost(desired, "control-2", target);
+
+        assertThat(engine.ups).hasSize(1);
+        Map<String, NodeVersions> after = driver.deployed(desired);
+        assertThat(after.get("control-2")).isEqualTo(target);
+        assertThat(after.get("control-1")).isEqualTo(new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
+        assertThat(after.get("control-3")).isEqualTo(new NodeVersions("3.8.3", "1.10.0", "1.10.0"));
     }
 
     @Test

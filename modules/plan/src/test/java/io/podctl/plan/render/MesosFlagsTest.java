@@ -66,13 +66,14 @@ class MesosFlagsTest {
     }
 
     @Test
-    void agentAttributesCarryZoneFromBootThenPodThenThePoolsOwn() {
+    void agentAttributesCarryZoneFromBootThenPodAndPoolThenThePoolsOwn() {
         List<AgentGroup> groups = examplePlan(Rendered.PROD).agentGroups();
         assertThat(groups).extracting(AgentGroup::pool).containsExactly("general", "memory");
         for (AgentGroup group : groups) {
             String attributes = flags(file(group.files(), Layout.STANDARD.agentFlags())).get("attributes");
             List<String> pairs = Arrays.asList(attributes.split(";"));
-            assertThat(pairs).containsExactly("zone:${AVAILABILITY_ZONE}", "pod:" + Rendered.PROD, "workload:" + group.pool());
+            // the rollout finds a pool's registered agents by the pool attribute
+            assertThat(pairs).containsExactly("zone:${AVAILABILITY_ZONE}", "pod:" + Rendered.PROD, "pool:" + group.pool(), "workload:" + group.pool());
         }
     }
 

@@ -109,6 +109,59 @@ public final class MarathonProbe {
         return this::clusterHealth;
     }
 
+    /**
+     * Every app of {@code GET /v2/apps} runs its instances with none staged, and where it has
+     * health checks they are all healthy; no deployment runs. After an agent is drained this is
+     * when Marathon has put its tasks back.
+     */
+    public Health appsHealth() {
+        Optional<Endpoint> leader = leader();
+        if (leader.isEmpty()) {
+            return Health.unhealthy("no agreed Marathon leader to ask for apps");
+        }
+        Map<String, String> facts = Health.newFacts();
+        try {
+            HttpReply reply = http.get(leader.get().http("/v2/apps"));
+            if (reply.status() != 200) {
+                return Health.unhealthy("/v2/apps answered " + reply.status(), facts);
+            }
+            int tasks = 0;
+            for (JsonNode app : JSON.readTree(reply.body()).path("apps")) {
+                String id = app.path("id").asText();
+                int instances = app.path("instances").asInt();
+                int running = app.path("tasksRunning").asInt();
+                int staged = app.path("tasksStaged").asInt();
+                boolean checked = app.path("healthChecks").size() > 0;
+                int healthy = app.path("tasksHealthy").asInt();
+                facts.put(id, running + "/" + instances + " running" + (checked ? ", " + healthy + " healthy" : ""));
+                if (running < instances || staged > 0 || (checked && (healthy < instances || app.path("tasksUnhealthy").asInt() > 0))) {
+                    return Health.unhealthy("app " + id + ": " + facts.get(id) + (staged > 0 ? ", " + staged + " staged" : ""), facts);
+                }
+                tasks += running;
+            }
+            int deployments = deployments(leader.get());
+            if (deployments > 0) {
+                return Health.unhealthy(deployments + " deployments running", facts);
+            }
+            return Health.healthy("every app at its instances (" + tasks + " tasks), no deployments", facts);
+        } catch (IOException e) {
+            return Health.unhealthy("apps unknown: " + e.getMessage(), facts);
+        }
+    }
+
+    /** The version in {@code /v2/info} of the instance asked (a standby proxies it to the leader). */
+    public String version(Endpoint instance) throws IOException {
+        HttpReply reply = http.get(instance.http("/v2/info"));
+        if (reply.status() != 200) {
+            throw new IOException(instance + ": /v2/info answered " + reply.status());
+        }
+        return JSON.readTree(reply.body()).path("version").asText("");
+    }
+
+    public HealthProbe appsProbe() {
+        return this::appsHealth;
+    }
+
     private static Optional<Endpoint> agreedLeader(List<MarathonLeaderAnswer> answers) {
         List<Endpoint> named = answers.stream()
                 .filter(a -> a instanceof MarathonLeaderAnswer.Led)

@@ -132,6 +132,29 @@ public final class MesosMasterProbe {
         return () -> masterRecovered(master);
     }
 
+    /**
+     * The master's own version ({@code GET_VERSION} on its {@code /api/v1}, which a standby
+     * answers itself): a replaced host must come back running the version its step put there.
+     */
+    public Health versionHealth(Endpoint master, String expected) {
+        try {
+            HttpReply reply = http.post(master.http("/api/v1"), "{\"type\":\"GET_VERSION\"}");
+            if (reply.status() != 200) {
+                return Health.unhealthy(master + ": GET_VERSION answered " + reply.status());
+            }
+            String version = JSON.readTree(reply.body()).path("get_version").path("version_info").path("version").asText("");
+            return version.equals(expected)
+                    ? Health.healthy(master + " runs Mesos " + version, Map.of("version", version))
+                    : Health.unhealthy(master + " runs Mesos " + (version.isEmpty() ? "(unknown)" : version) + ", not " + expected);
+        } catch (IOException e) {
+            return Health.unhealthy(master + ": version unknown: " + e.getMessage());
+        }
+    }
+
+    public HealthProbe versionProbe(Endpoint master, String expected) {
+        return () -> versionHealth(master, expected);
+    }
+
     private static boolean isOne(JsonNode snapshot, String metric) {
         return snapshot.path(metric).asDouble(0) == 1.0;
     }

@@ -21,7 +21,7 @@ public record Stage(Role role, List<NodeChange> changes, List<String> upToDate) 
             case ZOOKEEPER -> "followers first, leader last (found at run time)";
             case MESOS_MASTER -> "standbys first, leader last (found at run time), each until its log recovered";
             case MARATHON -> "HA procedure: stop all but the leader, start one new, stop the old leader, start the rest";
-            case MESOS_AGENT -> "drain via maintenance (schedule, down, upgrade, up), a batch at a time";
+            case MESOS_AGENT -> "one at a time: schedule its machine, inverse offers, DRAIN_AGENT, replace, new agent and Marathon tasks healthy";
         };
     }
 }

@@ -5,6 +5,8 @@ import io.podctl.plan.PodPlan;
 import io.podctl.plan.Ports;
 import io.podctl.plan.Role;
 import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.health.HttpCredentials;
+import io.podctl.rollout.health.ProbeHttpClient;
 import io.podctl.rollout.health.MesosMasterProbe;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,13 +21,29 @@ import java.util.Optional;
  */
 public final class DirectTargets implements PodTargets {
 
+    /** The pod's Marathon credentials, read from the secret its spec references; empty when it has none. */
+    @FunctionalInterface
+    public interface MarathonCredentials {
+        Optional<HttpCredentials> of(PodPlan pod);
+    }
+
+    private final MarathonCredentials credentials;
+
+    public DirectTargets() {
+        this(pod -> Optional.empty());
+    }
+
+    public DirectTargets(MarathonCredentials credentials) {
+        this.credentials = credentials;
+    }
+
     @Override
     public PodHealth health(PodPlan pod) {
         Map<Role, Map<String, Endpoint>> endpoints = new EnumMap<>(Role.class);
         endpoints.put(Role.ZOOKEEPER, endpoints(pod, Role.ZOOKEEPER, Ports.ZOOKEEPER_CLIENT));
         endpoints.put(Role.MESOS_MASTER, endpoints(pod, Role.MESOS_MASTER, Ports.MESOS_MASTER));
         endpoints.put(Role.MARATHON, endpoints(pod, Role.MARATHON, Ports.MARATHON));
-        return new ProbedPodHealth(endpoints);
+        return new ProbedPodHealth(endpoints, credentials.of(pod).map(ProbeHttpClient::withCredentials).orElseGet(ProbeHttpClient::new));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.podctl.rollout.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +12,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Mesos maintenance endpoints of the leading master: {@code POST /master/maintenance/schedule}
- * (replaces the whole schedule), {@code /master/machine/down} and {@code /master/machine/up}.
+ * {@link AgentMaintenance} on the leading master: the maintenance endpoints
+ * ({@code /master/maintenance/schedule}, {@code .../status}, {@code /master/machine/down|up})
+ * and the v1 operator API ({@code POST /api/v1}: GET_AGENTS, GET_VERSION, DRAIN_AGENT,
+ * MARK_AGENT_GONE).
  */
 public final class MesosMaintenance implements AgentMaintenance {
 
@@ -26,6 +32,35 @@ public final class MesosMaintenance implements AgentMaintenance {
 
     public MesosMaintenance(Endpoint leader) {
         this.leader = leader;
+    }
+
+    @Override
+    public List<Agent> agents() throws IOException {
+        JsonNode reply = call(JSON.createObjectNode().put("type", "GET_AGENTS"));
+        List<Agent> agents = new ArrayList<>();
+        for (JsonNode agent : reply.path("get_agents").path("agents")) {
+            JsonNode info = agent.path("agent_info");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (JsonNode attribute : info.path("attributes")) {
+                attributes.put(attribute.path("name").asText(), attribute.path("text").path("value").asText(""));
+            }
+            agents.add(new Agent(info.path("id").path("value").asText(), new Machine(info.path("hostname").asText(), ipOf(agent.path("pid").asText())),
+                    agent.path("version").asText(""), agent.path("active").asBoolean(false), agent.path("deactivated").asBoolean(false),
+                    agent.path("drain_info").path("state").asText(""), attributes));
+        }
+        return agents;
+    }
+
+    /** {@code slave(1)@10.0.1.5:5051}: the address the agent registered from, which maintenance matches on. */
+    static String ipOf(String pid) {
+        int at = pid.indexOf('@');
+        int colon = pid.lastIndexOf(':');
+        return at < 0 || colon < at ? "" : pid.substring(at + 1, colon);
+    }
+
+    @Override
+    public String masterVersion() throws IOException {
+        return call(JSON.createObjectNode().put("type", "GET_VERSION")).path("get_version").path("version_info").path("version").asText("");
     }
 
     @Override
@@ -40,6 +75,24 @@ public final class MesosMaintenance implements AgentMaintenance {
     }
 
     @Override
+    public void clearSchedule() throws IOException {
+        post("/master/maintenance/schedule", "{\"windows\":[]}");
+    }
+
+    @Override
+    public Map<String, String> inverseOfferAnswers(Machine machine) throws IOException {
+        JsonNode status = get("/master/maintenance/status");
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (JsonNode draining : status.path("draining_machines")) {
+            JsonNode id = draining.path("id");
+            if (id.path("hostname").asText("").equalsIgnoreCase(machine.hostname()) && id.path("ip").asText("").equals(machine.ip())) {
+                draining.path("statuses").forEach(s -> answers.put(s.path("framework_id").path("value").asText(), s.path("status").asText()));
+            }
+        }
+        return answers;
+    }
+
+    @Override
     public void down(List<Machine> machines) throws IOException {
         post("/master/machine/down", machineIds(machines).toString());
     }
@@ -49,29 +102,60 @@ public final class MesosMaintenance implements AgentMaintenance {
         post("/master/machine/up", machineIds(machines).toString());
     }
 
+    @Override
+    public void drain(String agentId, Duration maxGracePeriod, boolean markGone) throws IOException {
+        ObjectNode call = JSON.createObjectNode().put("type", "DRAIN_AGENT");
+        ObjectNode drain = call.putObject("drain_agent");
+        drain.putObject("agent_id").put("value", agentId);
+        drain.putObject("max_grace_period").put("seconds", maxGracePeriod.toSeconds());
+        drain.put("mark_gone", markGone);
+        call(call);
+    }
+
+    @Override
+    public void markGone(String agentId) throws IOException {
+        ObjectNode call = JSON.createObjectNode().put("type", "MARK_AGENT_GONE");
+        call.putObject("mark_agent_gone").putObject("agent_id").put("value", agentId);
+        call(call);
+    }
+
+    /** Both fields always: an omitted IP is the empty string to Mesos, which matches no agent. */
     private static ArrayNode machineIds(List<Machine> machines) {
         ArrayNode ids = JSON.createArrayNode();
         for (Machine machine : machines) {
-            ObjectNode id = ids.addObject().put("hostname", machine.hostname());
-            if (!machine.ip().isBlank()) {
-                id.put("ip", machine.ip());
+            if (machine.hostname().isBlank() || machine.ip().isBlank()) {
+                throw new IllegalArgumentException("a maintenance machine needs its hostname and IP: " + machine);
             }
+            ids.addObject().put("hostname", machine.hostname()).put("ip", machine.ip());
         }
         return ids;
     }
 
+    private JsonNode call(ObjectNode body) throws IOException {
+        String reply = send(HttpRequest.newBuilder(URI.create("http://" + leader + "/api/v1")).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), body.path("type").asText());
+        return reply.isBlank() ? JSON.createObjectNode() : JSON.readTree(reply);
+    }
+
+    private JsonNode get(String path) throws IOException {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://" + leader + path)).GET(), "GET " + path));
+    }
+
     private void post(String path, String body) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + leader + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        send(HttpRequest.newBuilder(URI.create("http://" + leader + path)).POST(HttpRequest.BodyPublishers.ofString(body)), "POST " + path);
+    }
+
+    private String send(HttpRequest.Builder request, String what) throws IOException {
         try {
-            HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = http.send(request.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (reply.statusCode() != 200) {
-                throw new IOException("POST " + path + " on " + leader + " answered " + reply.statusCode() + ": " + reply.body().strip());
+                throw new IOException(what + " on " + leader + " answered " + reply.statusCode() + ": " + reply.body().strip());
             }
+            return reply.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted: POST " + path, e);
+            throw new IOException("interrupted: " + what, e);
         }
     }
 }

@@ -24,4 +24,12 @@ public interface PodHealth {
     default Optional<String> runningVersion(String node, Role role) {
         return Optional.empty();
     }
+
+    /**
+     * Marathon's apps all running their instances, healthy where they have health checks, with no
+     * deployment under way. Empty when Marathon cannot be observed from here.
+     */
+    default Optional<HealthProbe> workloads() {
+        return Optional.empty();
+    }
 }

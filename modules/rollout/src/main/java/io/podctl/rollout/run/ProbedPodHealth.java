@@ -8,6 +8,7 @@ import io.podctl.rollout.health.MarathonLeaderAnswer;
 import io.podctl.rollout.health.MarathonProbe;
 import io.podctl.rollout.health.MesosMasterProbe;
 import io.podctl.rollout.health.ZooKeeperNodeStatus;
+import io.podctl.rollout.health.ProbeHttpClient;
 import io.podctl.rollout.health.ZooKeeperProbe;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,16 @@ import java.util.Optional;
 public final class ProbedPodHealth implements PodHealth {
 
     private final Map<Role, Map<String, Endpoint>> endpoints;
+    private final ProbeHttpClient marathonHttp;
 
     /** @param endpoints per role, node name to the endpoint that role listens on (client port, 5050, 8080) */
     public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints) {
+        this(endpoints, new ProbeHttpClient());
+    }
+
+    /** @param marathonHttp the client Marathon is asked with: it carries the pod's Marathon credentials */
+    public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints, ProbeHttpClient marathonHttp) {
+        this.marathonHttp = marathonHttp;
         Map<Role, Map<String, Endpoint>> copy = new LinkedHashMap<>();
         endpoints.forEach((role, nodes) -> copy.put(role, new LinkedHashMap<>(nodes)));
         this.endpoints = copy;
@@ -39,7 +47,7 @@ public final class ProbedPodHealth implements PodHealth {
         return switch (role) {
             case ZOOKEEPER -> Optional.of(new ZooKeeperProbe(all).ensembleProbe());
             case MESOS_MASTER -> Optional.of(new MesosMasterProbe(all).mastersProbe());
-            case MARATHON -> Optional.of(new MarathonProbe(all).clusterProbe());
+            case MARATHON -> Optional.of(marathon(all).clusterProbe());
             case MESOS_AGENT -> Optional.empty();
         };
     }
@@ -52,15 +60,36 @@ public final class ProbedPodHealth implements PodHealth {
         }
         return switch (role) {
             case ZOOKEEPER -> new ZooKeeperProbe(all(role)).memberProbe(endpoint, version);
-            case MESOS_MASTER -> new MesosMasterProbe(all(role)).recoveredProbe(endpoint);
-            case MARATHON -> () -> {
-                MarathonLeaderAnswer answer = new MarathonProbe(all(role)).leaderAnswer(endpoint);
-                return answer instanceof MarathonLeaderAnswer.Led
-                        ? Health.healthy(node + ": " + answer.describe(), Map.of("node", node))
-                        : Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
-            };
+            case MESOS_MASTER -> {
+                MesosMasterProbe masters = new MesosMasterProbe(all(role));
+                yield Gate.allOf("", List.of(masters.recoveredProbe(endpoint), masters.versionProbe(endpoint, version))).probe();
+            }
+            case MARATHON -> () -> marathonNode(node, endpoint, version);
             case MESOS_AGENT -> () -> Health.unhealthy("agents are not probed one by one");
         };
+    }
+
+    /**
+     * The instance answers with a leader; when it is that leader its {@code /v2/info} version must
+     * be the expected one. A standby's own version cannot be asked over HTTP (it proxies).
+     */
+    private Health marathonNode(String node, Endpoint endpoint, String version) {
+        MarathonProbe probe = marathon(all(Role.MARATHON));
+        MarathonLeaderAnswer answer = probe.leaderAnswer(endpoint);
+        if (!(answer instanceof MarathonLeaderAnswer.Led led)) {
+            return Health.unhealthy(node + ": " + answer.describe(), Map.of("node", node));
+        }
+        if (!led.proxied() && version != null) { // answered itself: it leads
+            try {
+                String running = probe.version(endpoint);
+                if (!running.equals(version)) {
+                    return Health.unhealthy(node + " leads Marathon " + running + ", not " + version, Map.of("node", node));
+                }
+            } catch (java.io.IOException e) {
+                return Health.unhealthy(node + ": version unknown: " + e.getMessage(), Map.of("node", node));
+            }
+        }
+        return Health.healthy(node + ": " + answer.describe(), Map.of("node", node));
     }
 
     @Override
@@ -72,7 +101,7 @@ public final class ProbedPodHealth implements PodHealth {
         Optional<Endpoint> leader = switch (role) {
             case ZOOKEEPER -> new ZooKeeperProbe(all).leader();
             case MESOS_MASTER -> new MesosMasterProbe(all).leader();
-            case MARATHON -> new MarathonProbe(all).leader();
+            case MARATHON -> marathon(all).leader();
             case MESOS_AGENT -> Optional.empty();
         };
         return leader.flatMap(l -> endpoints.get(role).entrySet().stream()
@@ -88,6 +117,16 @@ public final class ProbedPodHealth implements PodHealth {
         ZooKeeperNodeStatus status = new ZooKeeperProbe(all(role)).status(endpoint);
         return status.version() != null && !status.version().isBlank()
                 ? Optional.of(status.version()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<HealthProbe> workloads() {
+        List<Endpoint> all = all(Role.MARATHON);
+        return all.isEmpty() ? Optional.empty() : Optional.of(marathon(all).appsProbe());
+    }
+
+    private MarathonProbe marathon(List<Endpoint> instances) {
+        return new MarathonProbe(instances, marathonHttp);
     }
 
     private List<Endpoint> all(Role role) {

@@ -17,6 +17,7 @@ import io.podctl.rollout.plan.Stage;
 import io.podctl.rollout.window.MaintenanceWindow;
 import io.podctl.rollout.window.Soak;
 import io.podctl.rollout.window.StartDecision;
+import io.podctl.spec.model.Colocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class RolloutExecutor {
     }
 
     /** Unwinds the walk with the outcome that ends it. */
-    private static final class Stop extends Exception {
+    static final class Stop extends Exception {
         final Outcome outcome;
 
         Stop(Outcome outcome) {
@@ -171,8 +172,13 @@ public final class RolloutExecutor {
                 gate(pod.pod() + " before start: " + role.wire() + " healthy", probe.get(), null);
             }
         }
+        new MarathonUpgradeGuard(driver, steps).before(pod, health);
+        if (pod.topology().colocation() == Colocation.SHARED) {
+            // one step per host for all its roles: replacing control-N restarts all three
+            new SharedHosts(driver, health, steps, progress).upgrade(pod);
+        }
         for (Stage stage : pod.stages()) {
-            if (!stage.needsUpdate()) {
+            if (!stage.needsUpdate() || (pod.topology().colocation() == Colocation.SHARED && stage.role() != Role.MESOS_AGENT)) {
                 continue;
             }
             switch (stage.role()) {
@@ -246,7 +252,7 @@ public final class RolloutExecutor {
         runStep(pod, new Step(pod.pod(), role, first, "start-new", target), () -> driver.upgrade(pod.topology(), first, role, target),
                 new Gate(role.wire() + " " + first + " up", health.node(first, role, target)));
         runStep(pod, new Step(pod.pod(), role, leader, "stop-last-old", ""), () -> driver.stop(pod.topology(), leader, role),
-                Gate.allOf(role.wire() + " led by new " + first, List.of(roleProbe, ledBy(health, role, first))));
+                Gate.allOf(role.wire() + " led by new " + first, List.of(roleProbe, ledBy(health, role, first), health.node(first, role, target))));
         List<String> rest = new ArrayList<>(others.subList(1, others.size()));
         rest.add(leader);
         for (String node : rest) {
@@ -261,41 +267,13 @@ public final class RolloutExecutor {
                 : Health.unhealthy(node + " does not lead (leader: " + health.leader(role).orElse("none") + ")");
     }
 
-    /** Agents a batch at a time: schedule, down, upgrade, up; the masters must stay healthy. */
+    /** Agents one at a time through {@link AgentDrains}: drained, replaced, the pool and Marathon settled before the next. */
     private void drainAgents(PodRollout pod, Stage stage, PodHealth health) throws Stop, InterruptedException {
         Optional<AgentMaintenance> maintenance = targets.maintenance(pod.topology());
         if (maintenance.isEmpty()) {
             throw halt(pod.pod() + " mesos-agent: no Mesos maintenance API reachable to drain agents");
         }
-        HealthProbe masters = health.role(Role.MESOS_MASTER).orElse(() -> Health.healthy("not observable", Map.of()));
-        List<NodeChange> changes = stage.changes();
-        for (int from = 0; from < changes.size(); from += options.agentBatch()) {
-            List<NodeChange> batch = changes.subList(from, Math.min(changes.size(), from + options.agentBatch()));
-            List<AgentMaintenance.Machine> machines = batch.stream()
-                    .map(c -> new AgentMaintenance.Machine(c.node(), "")).toList();
-            String names = String.join(",", batch.stream().map(NodeChange::node).toList());
-            String target = batch.get(0).target();
-            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "drain", ""), () -> {
-                try {
-                    maintenance.get().schedule(machines, clock.now(), options.stepEstimate());
-                    maintenance.get().down(machines);
-                } catch (java.io.IOException e) {
-                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
-                }
-            }, new Gate("mesos masters healthy", masters));
-            for (NodeChange agent : batch) {
-                runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, agent.node(), "upgrade", target),
-                        () -> driver.upgrade(pod.topology(), agent.node(), Role.MESOS_AGENT, target),
-                        new Gate("mesos masters healthy", masters));
-            }
-            runStep(pod, new Step(pod.pod(), Role.MESOS_AGENT, names, "up", target), () -> {
-                try {
-                    maintenance.get().up(machines);
-                } catch (java.io.IOException e) {
-                    throw new DriverException("maintenance of " + names + ": " + e.getMessage(), e);
-                }
-            }, new Gate("mesos masters healthy", masters));
-        }
+        new AgentDrains(driver, maintenance.get(), health, steps, clock, options, progress).drain(pod, stage);
     }
 
     private Gate nodeGate(PodRollout pod, PodHealth health, String node, Role role, String version) {
@@ -306,9 +284,28 @@ public final class RolloutExecutor {
     }
 
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         void act() throws DriverException;
     }
+
+    /** What the procedures in their own classes ({@link SharedHosts}, {@link AgentDrains}, {@link MarathonUpgradeGuard}) call back. */
+    interface Steps {
+        void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException;
+
+        Stop halt(String reason);
+    }
+
+    private final Steps steps = new Steps() {
+        @Override
+        public void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
+            runStep(pod, step, action, gate);
+        }
+
+        @Override
+        public Stop halt(String reason) {
+            return RolloutExecutor.this.halt(reason);
+        }
+    };
 
     private void runStep(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
         runStep(pod, step, action, gate, null);
@@ -327,7 +324,7 @@ public final class RolloutExecutor {
         checkControls();
         Optional<StepRecord> earlier = journal.state().step(step.id());
         boolean atTarget = earlier.isPresent() && atTarget(pod, step);
-        if (earlier.isPresent() && earlier.get().status() == StepStatus.DONE && (!step.action().equals("upgrade") || atTarget)) {
+        if (earlier.isPresent() && earlier.get().status() == StepStatus.DONE && (!step.action().startsWith("upgrade") || atTarget)) {
             confirm(pod, step);
             progress.accept(step + ": already done");
             return;
@@ -399,6 +396,9 @@ public final class RolloutExecutor {
         }
         try {
             NodeVersions versions = driver.deployed(pod.topology()).get(step.node());
+            if (versions != null && step.action().equals(SharedHosts.UPGRADE_HOST)) {
+                return step.version().equals(versions.tag());
+            }
             return versions != null && step.version().equals(versions.of(step.role()));
         } catch (DriverException e) {
             return false;

@@ -24,6 +24,27 @@ public final class FakeMarathon extends FakeHttpServer {
     private volatile Leadership leadership = Leadership.NONE;
     private volatile Endpoint leader;
     private volatile boolean deploymentsRunning;
+    private volatile FakeMesosCluster cluster;
+    private volatile String authorization;
+    private volatile String version = "1.11.24";
+
+    /** The version this instance runs: /v2/info shows the leader's (a standby proxies the request). */
+    public FakeMarathon version(String version) {
+        this.version = version;
+        return this;
+    }
+
+    /** Answers 401 to requests without this basic {@code user:password}, like Marathon with --http_credentials. */
+    public FakeMarathon requireCredentials(String userColonPassword) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(userColonPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** {@code /v2/apps} shows the cluster's tasks (Marathon's view of them). */
+    public FakeMarathon cluster(FakeMesosCluster cluster) {
+        this.cluster = cluster;
+        return this;
+    }
 
     /** This instance leads. */
     public FakeMarathon leads() {
@@ -59,6 +80,11 @@ public final class FakeMarathon extends FakeHttpServer {
 
     @Override
     void serve(HttpExchange exchange) throws IOException {
+        String required = authorization;
+        if (required != null && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "", Map.of("WWW-Authenticate", "Basic realm=\"Mesosphere\""));
+            return;
+        }
         Leadership now = leadership;
         Endpoint current = leader;
         if (now == Leadership.ELECTING) {
@@ -72,6 +98,7 @@ public final class FakeMarathon extends FakeHttpServer {
             reply(exchange, status, status == 404 ? Fixtures.read("marathon/v2_leader.get.404.json") : "", Map.of());
             return;
         }
+        FakeMarathon answering = now == Leadership.SELF ? this : FakeMarathons.at(current);
         Map<String, String> headers = now == Leadership.SELF
                 ? Map.of("X-Marathon-Leader", "http://" + current)
                 : Map.of("X-Marathon-Leader", "http://" + current, "Via", "1.1 " + endpoint());
@@ -79,7 +106,19 @@ public final class FakeMarathon extends FakeHttpServer {
             case "/v2/leader" -> reply(exchange, 200, leaderBody(current), headers);
             case "/v2/deployments" -> reply(exchange, 200,
                     deploymentsRunning ? Fixtures.read("marathon/v2_deployments.json") : "[]", headers);
+            case "/v2/info" -> reply(exchange, 200, infoBody(answering == null ? version : answering.version), headers);
+            case "/v2/apps" -> reply(exchange, cluster == null ? 404 : 200, cluster == null ? "" : cluster.v2Apps(), headers);
             default -> reply(exchange, 404, "", headers);
+        }
+    }
+
+    private static String infoBody(String version) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("marathon/v2_info.json"));
+            body.put("version", version);
+            return body.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

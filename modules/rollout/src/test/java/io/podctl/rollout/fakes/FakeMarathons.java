@@ -9,9 +9,16 @@ import java.util.stream.IntStream;
 public final class FakeMarathons implements AutoCloseable {
 
     private final List<FakeMarathon> instances;
+    /** Every started instance by endpoint, so a standby can proxy /v2/info to its leader. */
+    private static final java.util.Map<Endpoint, FakeMarathon> ALL = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeMarathons(List<FakeMarathon> instances) {
         this.instances = instances;
+        instances.forEach(i -> ALL.put(i.endpoint(), i));
+    }
+
+    static FakeMarathon at(Endpoint endpoint) {
+        return endpoint == null ? null : ALL.get(endpoint);
     }
 
     public static FakeMarathons start(int count) {
@@ -56,6 +63,7 @@ public final class FakeMarathons implements AutoCloseable {
 
     @Override
     public void close() {
+        instances.forEach(i -> ALL.remove(i.endpoint()));
         instances.forEach(FakeMarathon::close);
     }
 }

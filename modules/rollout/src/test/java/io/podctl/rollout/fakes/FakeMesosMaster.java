@@ -22,6 +22,20 @@ public final class FakeMesosMaster extends FakeHttpServer {
     private volatile boolean logRecovered = true;
     private volatile Endpoint leader;
     private volatile boolean snapshotFails;
+    private volatile FakeMesosCluster cluster;
+    private volatile String version = "1.11.0";
+
+    /** What GET_VERSION answers (the fixture's body with this version). */
+    public FakeMesosMaster version(String version) {
+        this.version = version;
+        return this;
+    }
+
+    /** Serves the cluster's agents and maintenance calls (only the leading master should be asked). */
+    public FakeMesosMaster cluster(FakeMesosCluster cluster) {
+        this.cluster = cluster;
+        return this;
+    }
 
     public FakeMesosMaster elected(boolean elected) {
         this.elected = elected;
@@ -66,8 +80,48 @@ public final class FakeMesosMaster extends FakeHttpServer {
             }
             // Liveness only: 200 whatever the election says, as the real master does.
             case "/master/health" -> reply(exchange, 200, "", Map.of());
-            default -> reply(exchange, 404, "", Map.of());
+            case "/api/v1" -> {
+                JsonNode call = JSON.readTree(exchange.getRequestBody());
+                if (call.path("type").asText().equals("GET_VERSION")) {
+                    ObjectNode body = (ObjectNode) JSON.readTree(Fixtures.read("mesos/v1_get_version.response.json"));
+                    ((ObjectNode) body.path("get_version").path("version_info")).put("version", version);
+                    reply(exchange, 200, body.toString(), Map.of());
+                } else if (cluster == null || !serveCluster(exchange, cluster, call)) {
+                    reply(exchange, 404, "", Map.of());
+                }
+            }
+            default -> {
+                if (cluster == null || !serveCluster(exchange, cluster, null)) {
+                    reply(exchange, 404, "", Map.of());
+                }
+            }
         }
+    }
+
+    private boolean serveCluster(HttpExchange exchange, FakeMesosCluster cluster, JsonNode call) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        boolean post = exchange.getRequestMethod().equals("POST");
+        JsonNode body = call != null ? call : post ? JSON.readTree(exchange.getRequestBody()) : null;
+        switch (path) {
+            case "/api/v1" -> {
+                String type = body.path("type").asText();
+                switch (type) {
+                    case "GET_AGENTS" -> reply(exchange, 200, cluster.getAgents(), Map.of());
+                    case "GET_VERSION" -> reply(exchange, 200, cluster.getVersion(), Map.of());
+                    case "DRAIN_AGENT" -> reply(exchange, cluster.drainAgent(body.path("drain_agent")), "", Map.of());
+                    case "MARK_AGENT_GONE" -> reply(exchange, cluster.markGone(body.path("mark_agent_gone")), "", Map.of());
+                    default -> reply(exchange, 400, "", Map.of());
+                }
+            }
+            case "/master/maintenance/schedule" -> reply(exchange, post ? cluster.postSchedule(body) : 405, "", Map.of());
+            case "/master/maintenance/status" -> reply(exchange, 200, cluster.maintenanceStatus(), Map.of());
+            case "/master/machine/down" -> reply(exchange, cluster.machineDown(body), "", Map.of());
+            case "/master/machine/up" -> reply(exchange, cluster.machineUp(body), "", Map.of());
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

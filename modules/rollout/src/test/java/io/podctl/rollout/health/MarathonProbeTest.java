@@ -47,6 +47,29 @@ class MarathonProbeTest {
     }
 
     @Test
+    void marathonBehindCredentialsIsAskedWithThePodsCredentialsAndNeverShowsThem() {
+        marathons.elect(1);
+        for (int i = 0; i < 3; i++) {
+            marathons.instance(i).requireCredentials("podctl:s3cr3t-value");
+        }
+        HttpCredentials credentials = HttpCredentials.parse("podctl:s3cr3t-value");
+
+        Health without = probe.clusterHealth();
+        Health with = new MarathonProbe(marathons.endpoints(), ProbeHttpClient.withCredentials(credentials)).clusterHealth();
+
+        assertThat(without.healthy()).isFalse();
+        assertThat(without.toString()).contains("401");
+        assertThat(with.healthy()).as(with.toString()).isTrue();
+        assertThat(with.toString() + without + credentials).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void malformedCredentialsAreRefusedWithoutQuotingThem() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpCredentials.parse("no-colon-s3cr3t"))
+                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("s3cr3t");
+    }
+
+    @Test
     void noLeaderAnswers404() {
         marathons.noLeader();
 

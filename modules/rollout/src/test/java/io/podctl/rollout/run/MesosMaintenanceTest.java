@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.podctl.rollout.fakes.FakeMesosCluster;
+import io.podctl.rollout.fakes.FakeMesosMaster;
 import io.podctl.rollout.fakes.Fixtures;
 import io.podctl.rollout.health.Endpoint;
 import java.io.IOException;
@@ -76,8 +78,35 @@ class MesosMaintenanceTest {
     void refusedDownIsAnErrorNamingTheEndpoint() {
         downStatus = 400;
 
-        assertThatThrownBy(() -> client().down(List.of(new AgentMaintenance.Machine("m", ""))))
+        assertThatThrownBy(() -> client().down(List.of(new AgentMaintenance.Machine("m", "10.0.0.9"))))
                 .isInstanceOf(IOException.class).hasMessageContaining("/master/machine/down").hasMessageContaining("400");
+    }
+
+    @Test
+    void aMachineWithoutItsIpIsNeverSent() {
+        // Mesos would take the missing IP as "", match no agent, and answer 200
+        assertThatThrownBy(() -> client().schedule(List.of(new AgentMaintenance.Machine("agent-general-1", "")), Instant.now(), Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hostname and IP");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void registeredAgentsCarryTheHostnameAndIpTheyRegisteredWith() throws Exception {
+        FakeMesosCluster cluster = new FakeMesosCluster().masterVersion("1.11.0");
+        FakeMesosCluster.Agent agent = cluster.register("general", "1.10.0");
+        try (FakeMesosMaster fake = new FakeMesosMaster().cluster(cluster)) {
+            MesosMaintenance mesos = new MesosMaintenance(fake.endpoint());
+
+            assertThat(mesos.agents()).containsExactly(new AgentMaintenance.Agent(agent.id(),
+                    new AgentMaintenance.Machine(agent.hostname(), agent.ip()), "1.10.0", true, false, "", Map.of("pool", "general")));
+            assertThat(mesos.masterVersion()).isEqualTo("1.11.0");
+        }
+    }
+
+    @Test
+    void ipComesFromTheAgentsPid() {
+        assertThat(MesosMaintenance.ipOf("slave(1)@127.0.1.1:34626")).isEqualTo("127.0.1.1");
+        assertThat(MesosMaintenance.ipOf("garbage")).isEmpty();
     }
 
     private static TreeSet<String> fields(JsonNode node) {

@@ -3,6 +3,7 @@ package io.podctl.rollout.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podctl.plan.Role;
+import io.podctl.rollout.fakes.FakeMesosCluster;
 import io.podctl.rollout.journal.Controls;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
@@ -54,7 +55,7 @@ class RolloutExecutorTest {
 
     Outcome run(SimulatedPod sim, Journal journal, Pod... desired) throws Exception {
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired[0].name(), sim.deployed(null)));
-        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1));
+        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(Duration.ofSeconds(2));
         return new RolloutExecutor(sim, sim, journal, clock, options, progress::add).run(plan);
     }
 
@@ -81,10 +82,10 @@ class RolloutExecutorTest {
 
         run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
 
-        assertThat(sim.calls.indexOf("upgrade agent-general-1")).isGreaterThan(sim.calls.indexOf("upgrade master-1"));
-        assertThat(sim.maintenanceCalls.subList(0, 3)).containsExactly(
-                "schedule agent-general-1", "down agent-general-1", "up agent-general-1");
-        assertThat(sim.maintenanceCalls).hasSize(18);
+        assertThat(sim.calls.stream().filter(c -> c.startsWith("replace agent-general-1")).findFirst().map(sim.calls::indexOf).orElseThrow())
+                .isGreaterThan(sim.calls.indexOf("upgrade master-1"));
+        assertThat(sim.calls).filteredOn(c -> c.startsWith("replace")).hasSize(6);
+        assertThat(sim.cluster.agents()).extracting(FakeMesosCluster.Agent::version).containsOnly("1.11.0").hasSize(6);
     }
 
     @Test
@@ -95,11 +96,23 @@ class RolloutExecutorTest {
 
         assertThat(outcome).isEqualTo(new Outcome.Finished(1));
         assertThat(sim.calls).containsExactly(
+                "backup zookeeper",                        // before anything is touched
                 "stop marathon-1", "stop marathon-3",      // all but the leader
                 "upgrade marathon-1",                      // one new-version instance
                 "stop marathon-2",                         // the last old one: the new one takes over
                 "upgrade marathon-3", "upgrade marathon-2"); // the rest
         assertThat(sim.leaders).containsEntry(Role.MARATHON, "marathon-1");
+    }
+
+    @Test
+    void aSkippedMarathonReleaseIsRefusedBeforeAnythingIsTouched() throws Exception {
+        SimulatedPod sim = deployed("3.9.5", "1.11.0", "1.9.109");
+
+        Outcome outcome = run(sim, journal(), prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("skips 1.10").contains("nothing was touched");
+        assertThat(sim.calls).isEmpty();
     }
 
     @Test

@@ -249,6 +249,11 @@ public final class PodRules {
         check("zookeeper", spec.versions().zookeeper());
         check("mesos", spec.versions().mesos());
         check("marathon", spec.versions().marathon());
+        String marathon = spec.versions().marathon();
+        String mesos = spec.versions().mesos();
+        if (VersionNumbers.isDotted(marathon) && VersionNumbers.isDotted(mesos)) {
+            MarathonCompatibility.mesosProblem(marathon, mesos).ifPresent(problem -> error("spec.versions.marathon", problem));
+        }
     }
 
     private void check(String component, String version) {
@@ -294,7 +299,7 @@ public final class PodRules {
             if (!INSTANCE_TYPE.matcher(pool.instanceType()).matches()) {
                 error(at + ".instanceType", "'" + pool.instanceType() + "' is not an EC2 instance type such as c5.2xlarge");
             }
-            for (String reserved : List.of("zone", "pod")) {
+            for (String reserved : List.of("zone", "pod", "pool")) {
                 if (pool.attributes().containsKey(reserved)) {
                     error(at + ".attributes." + reserved, "attribute '" + reserved + "' is set by podctl for every agent; choose another name");
                 }

@@ -96,6 +96,50 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
         }
     }
 
+    /**
+     * Copies one server's data directory (its snapshots and transaction logs, ZooKeeper's own
+     * backup unit) to {@code backups/<pod>-<millis>} next to the fleet file.
+     */
+    @Override
+    public String backupZooKeeper(PodPlan pod) throws DriverException {
+        LocalFleet.ZooKeeperNode server = pod(pod.pod()).zookeeper().values().stream().findFirst()
+                .orElseThrow(() -> new DriverException("local fleet " + file + ": pod " + pod.pod() + " has no ZooKeeper server to back up"));
+        Path from = Path.of(server.dataDir());
+        Path to = file.toAbsolutePath().getParent().resolve("backups").resolve(pod.pod() + "-" + System.currentTimeMillis());
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (java.nio.file.Files.isDirectory(source)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new DriverException("backing up ZooKeeper of " + pod.pod() + " from " + from + ": " + e.getMessage(), e);
+        }
+        return to.toString();
+    }
+
+    /**
+     * A local host runs only its ZooKeeper server: that server restarts at the target version
+     * (as a replaced host's would). Mesos and Marathon do not run locally, so a host whose target
+     * changes them is refused as a per-role upgrade would be.
+     */
+    @Override
+    public void upgradeHost(PodPlan pod, String node, NodeVersions target) throws DriverException {
+        LocalFleet.Pod local = pod(pod.pod());
+        for (Role role : pod.host(node).roles()) {
+            String deployed = role == Role.MARATHON ? local.marathon() : role == Role.ZOOKEEPER ? null : local.mesos();
+            if (role != Role.ZOOKEEPER && target.of(role) != null && !target.of(role).equals(deployed)) {
+                zooKeeper(pod, node, role); // throws: the local driver runs only ZooKeeper
+            }
+        }
+        if (target.zookeeper() != null) {
+            upgrade(pod, node, Role.ZOOKEEPER, target.zookeeper());
+        }
+    }
+
     @Override
     public void stop(PodPlan pod, String node, Role role) throws DriverException {
         DetachedZooKeeper.stop(zooKeeper(pod, node, role));
