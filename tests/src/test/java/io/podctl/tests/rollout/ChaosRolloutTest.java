@@ -134,17 +134,17 @@ class ChaosRolloutTest {
     }
 
     /**
-     * Two in five kills during start-up, plan and preflight; a third in the middle of a step
+     * Three in five kills during start-up, plan and preflight; a quarter in the middle of a step
      * (stopped, restarting, gating); the rest just after a step finished, where the journal and
      * the deployed state are written. Only the last kind lets the rollout advance, so twenty kill
      * points fit in one 9-node rollout.
      */
     static KillPoint choose(Random random) {
         int kind = random.nextInt(20);
-        if (kind < 8) {
-            return new KillPoint("", 0, 300 + random.nextInt(2200));
+        if (kind < 12) {
+            return new KillPoint("", 0, 300 + random.nextInt(1700));
         }
-        if (kind < 15) {
+        if (kind < 17) {
             return new KillPoint(" ...", 1, random.nextInt(3000));
         }
         return new KillPoint(": done", 1, random.nextInt(200));
