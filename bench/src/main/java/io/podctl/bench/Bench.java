@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
- * Suites: validate, plan, diff (50 changed pods), rollout (ZooKeeper rolling upgrade: podctl against a restart script),
- * engine (up and preview on the real Pulumi engine against moto),
- * quorum (whole simulated upgrades of a shared and a dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * Suites: validate, validate-size (time vs file size up to the limit), plan, diff (50 changed pods), rollout (ZooKeeper
+ * rolling upgrade: podctl against a restart script), chaos (SIGKILL at random points of a 3-pod local rollout),
+ * engine (up and preview on the real Pulumi engine against moto), quorum (whole simulated upgrades of a shared and a
+ * dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -27,7 +28,10 @@ public final class Bench {
                 case "diff" -> DiffBench.run(root);
                 case "engine" -> EngineBench.run(root);
                 case "quorum" -> io.podctl.rollout.run.QuorumBench.run(root);
-                default -> throw new IllegalArgumentException("unknown suite " + suite + " (validate, plan, diff, rollout, engine, quorum)");
+                case "validate-size" -> ValidateSizeBench.run(root);
+                case "chaos" -> ChaosBench.run(root);
+                default -> throw new IllegalArgumentException("unknown suite " + suite
+                        + " (validate, validate-size, plan, diff, rollout, chaos, engine, quorum)");
             }
         }
     }

@@ -18,8 +18,15 @@ final class SequentialWriter implements AutoCloseable {
     private final ZooKeeper client;
     private final Thread thread;
     private volatile boolean running = true;
+    private final long pauseMillis;
 
     SequentialWriter(String connect) throws Exception {
+        this(connect, 0);
+    }
+
+    /** @param pauseMillis time between writes, so several writers leave the CPU to the servers */
+    SequentialWriter(String connect, long pauseMillis) throws Exception {
+        this.pauseMillis = pauseMillis;
         CountDownLatch connected = new CountDownLatch(1);
         client = new ZooKeeper(connect, 15_000, e -> {
             if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
@@ -41,6 +48,9 @@ final class SequentialWriter implements AutoCloseable {
                 synchronized (this) {
                     acknowledged.add(path);
                     ackTimes.add(System.nanoTime());
+                }
+                if (pauseMillis > 0) {
+                    Thread.sleep(pauseMillis);
                 }
             } catch (KeeperException e) {
                 // connection loss while a server restarts: the client reconnects to another; not acknowledged
