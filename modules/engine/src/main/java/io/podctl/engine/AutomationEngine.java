@@ -81,9 +81,22 @@ public final class AutomationEngine implements StackEngine {
     @Override
     public StackResult up(PodStack stack, ProgressListener progress) {
         return operate(Operation.UP, stack, progress, (s, events) -> {
+            if (interrupted(stack).isPresent()) {
+                // a run cut short may have changed resources it never recorded: read them back first
+                s.refresh(RefreshOptions.builder().onEvent(events).build());
+            }
             UpResult result = s.up(UpOptions.builder().onEvent(events).build());
+            Files.deleteIfExists(settings.workDir(stack.pod()).resolve(INTERRUPTED));
             return new Outcome(result.summary().resourceChanges(), strings(result.outputs()));
         });
+    }
+
+    /** Left in a pod's work directory by a run that hit its time limit; the next up refreshes first. */
+    static final String INTERRUPTED = "interrupted";
+
+    private java.util.Optional<java.nio.file.Path> interrupted(PodStack stack) {
+        java.nio.file.Path marker = settings.workDir(stack.pod()).resolve(INTERRUPTED);
+        return Files.exists(marker) ? java.util.Optional.of(marker) : java.util.Optional.empty();
     }
 
     @Override
@@ -112,7 +125,7 @@ public final class AutomationEngine implements StackEngine {
 
     @FunctionalInterface
     private interface StackCall {
-        Outcome run(WorkspaceStack stack, EngineEvents events) throws AutomationException;
+        Outcome run(WorkspaceStack stack, EngineEvents events) throws AutomationException, IOException;
     }
 
     private StackResult operate(Operation operation, PodStack pod, ProgressListener progress, StackCall call) {
@@ -129,6 +142,7 @@ public final class AutomationEngine implements StackEngine {
                 }
             });
         } catch (EngineTimeout timeout) {
+            markInterrupted(pod);
             releaseLock(pod);
             throw timeout;
         }
@@ -136,6 +150,15 @@ public final class AutomationEngine implements StackEngine {
         Map<ResourceOp, Integer> counts = events.summary().isEmpty() ? EngineEvents.counts(outcome.changes()) : events.summary();
         return new StackResult(operation, pod.pod(), new StackChanges(counts, events.steps()), outcome.outputs(),
                 Duration.ofNanos(nanoClock.getAsLong() - start));
+    }
+
+    private void markInterrupted(PodStack pod) {
+        try {
+            Files.createDirectories(settings.workDir(pod.pod()));
+            Files.writeString(settings.workDir(pod.pod()).resolve(INTERRUPTED), "a run hit its time limit\n");
+        } catch (IOException e) {
+            // without the marker the next up runs without a refresh, as before
+        }
     }
 
     /**
