@@ -96,7 +96,7 @@ class PodProgramTest {
 
         assertThat(run.ofType(INSTANCE)).allSatisfy(i -> {
             assertThat(i.options().deleteBeforeReplace()).as(i.name()).isTrue();
-            assertThat(i.options().replaceOnChanges()).containsExactly("userData");
+            assertThat(i.options().replaceOnChanges()).containsExactly("userDataBase64");
             assertThat(i.input("userDataReplaceOnChange")).isEqualTo(true);
             assertThat(i.options().retainOnDelete()).isFalse();
         });
@@ -119,7 +119,7 @@ class PodProgramTest {
 
         PlannedResource instance = run.find("prd-pod-1-zk-1").orElseThrow();
         assertThat(instance.input("networkInterfaces")).isEqualTo(List.of(Map.of("deviceIndex", 0L, "networkInterfaceId", "prd-pod-1-zk-1-eni")));
-        assertThat(instance.input("userData")).isEqualTo("#cloud-config\n# host zk-1\n");
+        assertThat(gunzip(instance.input("userDataBase64"))).isEqualTo("#cloud-config\n# host zk-1\n");
         assertThat(instance.input("iamInstanceProfile")).isEqualTo("prd-pod-1-host");
         assertThat(instance.input("ami")).isEqualTo("ami-0123456789abcdef0");
         assertThat(instance.input("instanceType")).isEqualTo("m5.large");
@@ -200,7 +200,7 @@ class PodProgramTest {
     }
 
     @Test
-    void everyTaggableResourceCarriesPodTierRoleNodeVersionsAndLabels() {
+    void everyTaggableResourceCarriesPodTierRoleNodeVersionsAndLabels() throws Exception {
         PodPlan plan = PodSpecs.prodWithUserData();
         MockEngineRun.Result run = MockEngineRun.run(plan, ProgramOptions.defaults());
         Set<String> untaggable = Set.of("aws:iam/rolePolicy:RolePolicy", ATTACHMENT, RECORD, ASG,
@@ -218,7 +218,7 @@ class PodProgramTest {
 
         AgentGroup general = plan.agentGroups().get(0);
         PlannedResource template = run.ofType(LAUNCH_TEMPLATE).stream().filter(r -> r.name().equals(general.name())).findFirst().orElseThrow();
-        assertThat(new String(Base64.getDecoder().decode((String) template.input("userData")), StandardCharsets.UTF_8))
+        assertThat(gunzip(template.input("userData")))
                 .isEqualTo("#cloud-config\n# pool general\n");
         assertThat(template.inputs()).containsEntry("iamInstanceProfile",
                         Map.of("arn", "arn:aws:iam::123456789012:instance-profile/prd-pod-1-host"))
@@ -294,5 +294,12 @@ class PodProgramTest {
     private static Map<String, String> tags(Object tags) {
         assertThat(tags).isInstanceOf(Map.class);
         return (Map<String, String>) tags;
+    }
+
+    /** EC2 receives gzip-compressed cloud-config, base64-encoded; cloud-init inflates it. */
+    private static String gunzip(Object base64) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(Base64.getDecoder().decode((String) base64)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

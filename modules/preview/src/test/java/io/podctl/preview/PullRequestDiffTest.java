@@ -23,7 +23,7 @@ class PullRequestDiffTest {
         PodChange pod = diff.changed().get(0);
         assertThat(pod.specChanges()).containsExactly(new ValueChange("spec.versions.zookeeper", "3.8.4", "3.9.5"));
         assertThat(pod.resources()).filteredOn(r -> r.type().equals(PodDelta.INSTANCE))
-                .allSatisfy(r -> assertThat(r.replacedBy()).contains("userData"));
+                .allSatisfy(r -> assertThat(r.replacedBy()).contains("userDataBase64"));
         assertThat(pod.risks()).extracting(Risk::rule).contains("control-host-replaced", "quorum-replaced");
         assertThat(pod.rollout()).anySatisfy(s -> assertThat(s).startsWith("ZooKeeper control-1, control-2, control-3: followers first"));
         Golden.check("version-bump", CommentRenderer.render(diff));
