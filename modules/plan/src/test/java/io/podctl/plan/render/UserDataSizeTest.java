@@ -65,9 +65,7 @@ class UserDataSizeTest {
         String huge = "#cloud-config\n# " + java.util.Base64.getEncoder().encodeToString(noise) + "\n";
         List<Host> hosts = new ArrayList<>(plan.controlHosts());
         hosts.set(1, hosts.get(1).withConfig(hosts.get(1).files(), huge));
-        PodPlan grown = new PodPlan(plan.pod(), plan.tier(), plan.region(), plan.placement(), plan.colocation(), plan.zones(),
-                plan.imageId(), plan.sshKeyName(), plan.dnsZone(), plan.network(), plan.securityGroups(), plan.identity(), hosts,
-                plan.agentGroups(), plan.secrets(), plan.adminCidrs(), plan.tags());
+        PodPlan grown = plan.withMachines(hosts, plan.agentGroups());
 
         List<UserData.Oversized> over = UserData.oversized(grown);
 
