@@ -169,7 +169,10 @@ class PodProgramTest {
                 "prd-pod-1-mesos-master tcp/5050-5050 <- 10.0.0.0/8",
                 "prd-pod-1-marathon tcp/8080-8080 <- prd-pod-1-marathon",
                 "prd-pod-1-marathon tcp/8080-8080 <- 10.0.0.0/8",
-                "prd-pod-1-mesos-agent tcp/5051-5051 <- prd-pod-1-mesos-master");
+                "prd-pod-1-mesos-agent tcp/5051-5051 <- prd-pod-1-mesos-master",
+                // the masters send offers to Marathon's scheduler driver; tasks' ports open inside the pod only
+                "prd-pod-1-marathon tcp/15101-15101 <- prd-pod-1-mesos-master",
+                "prd-pod-1-mesos-agent tcp/31000-32000 <- prd-pod-1-pod");
         assertThat(run.ofType(EGRESS)).hasSize(5).allSatisfy(e -> assertThat(e.inputs())
                 .containsEntry("ipProtocol", "-1").containsEntry("cidrIpv4", "0.0.0.0/0"));
     }
@@ -183,13 +186,17 @@ class PodProgramTest {
 
         JsonNode policy = JSON.readTree((String) run.find("pod-s-host-read-pod-config").orElseThrow().input("policy"));
         JsonNode statements = policy.get("Statement");
-        assertThat(statements.size()).isEqualTo(2);
+        assertThat(statements.size()).isEqualTo(3);
         assertThat(statements.get(0).get("Action").toString())
                 .isEqualTo("[\"ssm:GetParameter\",\"ssm:GetParameters\",\"ssm:GetParametersByPath\"]");
         assertThat(statements.get(0).get("Resource").toString())
                 .isEqualTo("[\"arn:aws:ssm:us-west-2:123456789012:parameter/pods/pod-s/*\"]");
-        assertThat(statements.get(1).get("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
-        assertThat(statements.get(1).get("Resource").toString()).isEqualTo("[\"" + secretArn + "\"]");
+        // boot markers only: a host writes nothing but its status
+        assertThat(statements.get(1).get("Action").toString()).isEqualTo("[\"ssm:PutParameter\"]");
+        assertThat(statements.get(1).get("Resource").toString())
+                .isEqualTo("[\"arn:aws:ssm:us-west-2:123456789012:parameter/pods/pod-s/status/*\"]");
+        assertThat(statements.get(2).get("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
+        assertThat(statements.get(2).get("Resource").toString()).isEqualTo("[\"" + secretArn + "\"]");
         assertThat(policy.findValues("Resource")).allSatisfy(r -> r.forEach(arn -> assertThat(arn.asText()).isNotEqualTo("*")));
         assertThat(run.mocks().invokes()).containsExactlyInAnyOrder("aws:index/getRegion:getRegion",
                 "aws:index/getCallerIdentity:getCallerIdentity");
