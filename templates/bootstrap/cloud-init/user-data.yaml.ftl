@@ -16,7 +16,6 @@ write_files:
 </#list>
 runcmd:
   - systemctl daemon-reload
-<#list installScripts as script>
-  - [=script]
-</#list>
-  - systemctl enable --now [=units?join(" ")]
+  - systemctl enable [=units?join(" ")]
+  # no waiting: the steps run in order as units, and a failed one leaves its marker
+  - systemctl start --no-block [=units?join(" ")]

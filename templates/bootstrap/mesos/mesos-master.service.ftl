@@ -1,13 +1,17 @@
 [Unit]
 Description=Mesos master [=version] of pod [=pod] ([=hostname])
-Requires=podctl-data-volume.service podctl-instance-facts.service
-After=network-online.target podctl-data-volume.service podctl-instance-facts.service
+# every boot step (data volume, instance facts, Mesos install) succeeded
+Requires=podctl-steps.target
+After=podctl-steps.target network-online.target
 Wants=network-online.target
 RequiresMountsFor=[=layout.dataMount]
+StartLimitIntervalSec=10min
+StartLimitBurst=5
+OnFailure=podctl-step-failed@%N.service
 
 [Service]
 ExecStart=[=layout.script("exec-with-flags")] [=layout.masterFlags] /usr/sbin/mesos-master
-Restart=always
+Restart=on-failure
 RestartSec=10
 LimitNOFILE=65536
 

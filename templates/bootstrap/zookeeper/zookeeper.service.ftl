@@ -1,18 +1,23 @@
 [Unit]
-Description=ZooKeeper [=version], member [=myId] of pod [=pod]
-Requires=podctl-data-volume.service
-After=network-online.target podctl-data-volume.service
+Description=ZooKeeper [=zk.version], member [=zk.myId] of pod [=zk.pod]
+# every boot step (data volume, ZooKeeper install) succeeded
+Requires=podctl-steps.target
+After=podctl-steps.target network-online.target
 Wants=network-online.target
 RequiresMountsFor=[=layout.dataMount]
+StartLimitIntervalSec=10min
+StartLimitBurst=5
+OnFailure=podctl-step-failed@%N.service
 
 [Service]
 User=zookeeper
 Group=zookeeper
+Environment=JAVA_HOME=[=javaHome]
 Environment=ZOOCFGDIR=[=layout.zooCfg?keep_before_last("/")]
 Environment=ZOO_LOG_DIR=/var/log/zookeeper
 # myid belongs in dataDir, which exists only once the data volume is mounted
-ExecStartPre=+/usr/bin/install -d -o zookeeper -g zookeeper -m 0750 [=dataDir]
-ExecStartPre=+/usr/bin/install -o zookeeper -g zookeeper -m 0644 [=layout.zooMyid] [=dataDir]/myid
+ExecStartPre=+/usr/bin/install -d -o zookeeper -g zookeeper -m 0750 [=zk.dataDir]
+ExecStartPre=+/usr/bin/install -o zookeeper -g zookeeper -m 0644 [=layout.zooMyid] [=zk.dataDir]/myid
 ExecStart=/opt/zookeeper/current/bin/zkServer.sh start-foreground
 Restart=on-failure
 RestartSec=5

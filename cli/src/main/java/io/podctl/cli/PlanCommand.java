@@ -4,6 +4,7 @@ import io.podctl.infra.MockEngineRun;
 import io.podctl.infra.ProgramOptions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.PodPlanner;
+import io.podctl.plan.UserData;
 import io.podctl.spec.load.LoadedPod;
 import io.podctl.spec.load.SpecLoader;
 import io.podctl.spec.load.SpecSet;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "  podctl plan prd-pod-1 --show-config  # plus the files hosts write at boot",
             "  podctl plan prd-pod-1 -o json | jq '.resources[].name'",
             "  podctl plan prd-pod-1 --pods ../fleet/pods",
-            "", "Exit codes: 0 planned, 2 spec errors (FILE:LINE:COLUMN on stderr) or unknown pod."})
+            "", "Exit codes: 0 planned, 2 spec errors (FILE:LINE:COLUMN on stderr), a host's user data over EC2's 16,384 bytes, or unknown pod."})
 final class PlanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "POD", description = "The pod's name (its file is PODS/<POD>.yaml).")
@@ -62,6 +63,12 @@ final class PlanCommand implements Callable<Integer> {
         LoadedPod loaded = fleet.find(pod).orElseThrow(() -> new UserError("unknown pod '" + pod + "'; pods under " + podsDir + ": "
                 + (fleet.podNames().isEmpty() ? "(none)" : String.join(", ", fleet.podNames()))));
         PodPlan plan = PodPlanner.plan(loaded.pod());
+        List<UserData.Oversized> oversized = UserData.oversized(plan);
+        if (!oversized.isEmpty()) {
+            oversized.forEach(err::println);
+            err.println("podctl: EC2 would refuse the user data of " + ValidateCommand.plural(oversized.size(), "host") + "; nothing planned");
+            return ExitCode.BAD_INPUT;
+        }
         MockEngineRun.Result run;
         try {
             engineWarmUp.join();

@@ -38,7 +38,7 @@ final class PlanReport {
             Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of("name", "role")),
             Map.entry("aws:ec2/networkInterface:NetworkInterface", List.of("subnetId", "privateIps", "securityGroups")),
             Map.entry("aws:ebs/volume:Volume", List.of("availabilityZone", "size", "type", "encrypted")),
-            Map.entry("aws:ec2/instance:Instance", List.of("instanceType", "ami", "iamInstanceProfile", "userData")),
+            Map.entry("aws:ec2/instance:Instance", List.of("instanceType", "ami", "iamInstanceProfile", "userDataBase64")),
             Map.entry("aws:ec2/volumeAttachment:VolumeAttachment", List.of("deviceName", "volumeId", "instanceId")),
             Map.entry("aws:route53/record:Record", List.of("name", "type", "records")),
             Map.entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("instanceType", "imageId", "userData")),
@@ -196,7 +196,7 @@ final class PlanReport {
         for (String key : KEY_INPUTS.getOrDefault(r.type(), List.of())) {
             Object value = r.input(key);
             if (value != null) {
-                parts.add(key + "=" + (key.equals("userData") ? digest(String.valueOf(value)) : compact(value)));
+                parts.add(key + "=" + (key.startsWith("userData") ? digest(String.valueOf(value)) : compact(value)));
             }
         }
         return String.join(" ", parts);

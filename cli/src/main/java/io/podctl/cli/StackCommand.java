@@ -49,7 +49,7 @@ abstract class StackCommand implements Callable<Integer> {
     }
 
     static PodStack stack(Pod pod, boolean retainDataVolumes) {
-        var plan = PodPlanner.plan(pod);
+        var plan = RenderChecks.requireDeployable(PodPlanner.plan(pod));
         return new PodStack(pod.name(), plan.region(), PodPrograms.forPlan(plan, retainDataVolumes), Map.of());
     }
 

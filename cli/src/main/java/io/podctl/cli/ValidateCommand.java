@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
             "  podctl validate --strict             # warnings fail too",
             "  podctl validate --output json | jq '.[] | select(.severity==\"error\")'",
             "  podctl validate --online             # also ask AWS: zones, AMI, secret references exist",
+            "", "Besides the spec rules, every host is rendered: user data over EC2's 16,384 bytes is an error at the pod's name.",
             "", "Exit codes: 0 no errors, 2 errors found (or warnings with --strict)."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -49,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("pods")) : paths;
-        SpecSet set = SpecLoader.load(inputs);
+        SpecSet set = RenderChecks.addFindings(SpecLoader.load(inputs));
         if (online && !set.hasErrors()) {
             set = OnlineValidation.addFindings(set, AwsCommands.context(endpointUrl));
         }

@@ -19,7 +19,7 @@ class ValidateCliTest {
         Podctl.copyFleet(dir);
         var r = Podctl.run(dir, "validate");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.stdout()).isEqualTo("checked 4 pods in 5 files: 0 errors, 0 warnings\n");
+        assertThat(r.stdout()).isEqualTo("checked 4 pods in 6 files: 0 errors, 0 warnings\n");
         assertThat(r.stderr()).isEmpty();
     }
 

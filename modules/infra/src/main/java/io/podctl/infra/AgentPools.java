@@ -16,9 +16,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.podctl.plan.AgentGroup;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Role;
-import java.nio.charset.StandardCharsets;
+import io.podctl.plan.UserData;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +62,7 @@ public final class AgentPools extends ComponentResource {
                 .name(group.name())
                 .imageId(plan.imageId())
                 .instanceType(group.instanceType())
-                .userData(Base64.getEncoder().encodeToString(group.userData().getBytes(StandardCharsets.UTF_8)))
+                .userData(UserData.base64(group.userData())) // gzip: headroom under EC2's 16 KiB
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(identity.profileArn()).build())
                 .vpcSecurityGroupIds(network.securityGroupIds(List.of(ControlHost.MEMBERSHIP_GROUP, Role.MESOS_AGENT.wire())))
                 .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()

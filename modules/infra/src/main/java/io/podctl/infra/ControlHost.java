@@ -19,6 +19,7 @@ import com.pulumi.resources.Resource;
 import io.podctl.plan.Host;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Role;
+import io.podctl.plan.UserData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class ControlHost {
                 .instanceType(host.instanceType())
                 .networkInterfaces(InstanceNetworkInterfaceArgs.builder().deviceIndex(0).networkInterfaceId(nic.id()).build())
                 .iamInstanceProfile(identity.profileName())
-                .userData(host.userData())
+                .userDataBase64(UserData.base64(host.userData())) // gzip: headroom under EC2's 16 KiB
                 .userDataReplaceOnChange(true)
                 .metadataOptions(InstanceMetadataOptionsArgs.builder()
                         .httpTokens("required")
@@ -105,7 +106,7 @@ final class ControlHost {
     private static CustomResourceOptions instanceOptions(Resource parent, PodPlan plan) {
         var options = CustomResourceOptions.builder().parent(parent)
                 .deleteBeforeReplace(true)
-                .replaceOnChanges("userData");
+                .replaceOnChanges("userDataBase64");
         if (plan.imageId().startsWith("resolve:ssm:")) {
             // EC2 reports the resolved AMI id, which would look like a change on every run
             options.ignoreChanges("ami");

@@ -31,6 +31,9 @@ final class HostPolicy {
     static String readPodConfig(IdentityPlan identity, String region, String accountId) {
         List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(allow("ReadPodParameters", SSM_READ, parameterArns(identity, region, accountId)));
+        // boot markers: a host records its failed or finished boot steps under /pods/<pod>/status/
+        statements.add(allow("WriteBootStatus", List.of("ssm:PutParameter"), parameterArns(identity, region, accountId).stream()
+                .map(arn -> arn.substring(0, arn.length() - 1) + "status/*").toList()));
         if (!identity.secretArns().isEmpty()) {
             statements.add(allow("ReadPodSecrets", List.of(SECRET_READ), identity.secretArns()));
         }

@@ -96,7 +96,7 @@ class PodProgramTest {
 
         assertThat(run.ofType(INSTANCE)).allSatisfy(i -> {
             assertThat(i.options().deleteBeforeReplace()).as(i.name()).isTrue();
-            assertThat(i.options().replaceOnChanges()).containsExactly("userData");
+            assertThat(i.options().replaceOnChanges()).containsExactly("userDataBase64");
             assertThat(i.input("userDataReplaceOnChange")).isEqualTo(true);
             assertThat(i.options().retainOnDelete()).isFalse();
         });
@@ -119,7 +119,7 @@ class PodProgramTest {
 
         PlannedResource instance = run.find("prd-pod-1-zk-1").orElseThrow();
         assertThat(instance.input("networkInterfaces")).isEqualTo(List.of(Map.of("deviceIndex", 0L, "networkInterfaceId", "prd-pod-1-zk-1-eni")));
-        assertThat(instance.input("userData")).isEqualTo("#cloud-config\n# host zk-1\n");
+        assertThat(gunzip(instance.input("userDataBase64"))).isEqualTo("#cloud-config\n# host zk-1\n");
         assertThat(instance.input("iamInstanceProfile")).isEqualTo("prd-pod-1-host");
         assertThat(instance.input("ami")).isEqualTo("ami-0123456789abcdef0");
         assertThat(instance.input("instanceType")).isEqualTo("m5.large");
@@ -170,7 +170,10 @@ class PodProgramTest {
                 "prd-pod-1-mesos-master tcp/5050-5050 <- 10.0.0.0/8",
                 "prd-pod-1-marathon tcp/8080-8080 <- prd-pod-1-marathon",
                 "prd-pod-1-marathon tcp/8080-8080 <- 10.0.0.0/8",
-                "prd-pod-1-mesos-agent tcp/5051-5051 <- prd-pod-1-mesos-master");
+                "prd-pod-1-mesos-agent tcp/5051-5051 <- prd-pod-1-mesos-master",
+                // the masters send offers to Marathon's scheduler driver; tasks' ports open inside the pod only
+                "prd-pod-1-marathon tcp/15101-15101 <- prd-pod-1-mesos-master",
+                "prd-pod-1-mesos-agent tcp/31000-32000 <- prd-pod-1-pod");
         assertThat(run.ofType(EGRESS)).hasSize(5).allSatisfy(e -> assertThat(e.inputs())
                 .containsEntry("ipProtocol", "-1").containsEntry("cidrIpv4", "0.0.0.0/0"));
     }
@@ -184,13 +187,17 @@ class PodProgramTest {
 
         JsonNode policy = JSON.readTree((String) run.find("pod-s-host-read-pod-config").orElseThrow().input("policy"));
         JsonNode statements = policy.get("Statement");
-        assertThat(statements.size()).isEqualTo(2);
+        assertThat(statements.size()).isEqualTo(3);
         assertThat(statements.get(0).get("Action").toString())
                 .isEqualTo("[\"ssm:GetParameter\",\"ssm:GetParameters\",\"ssm:GetParametersByPath\"]");
         assertThat(statements.get(0).get("Resource").toString())
                 .isEqualTo("[\"arn:aws:ssm:us-west-2:123456789012:parameter/pods/pod-s/*\"]");
-        assertThat(statements.get(1).get("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
-        assertThat(statements.get(1).get("Resource").toString()).isEqualTo("[\"" + secretArn + "\"]");
+        // boot markers only: a host writes nothing but its status
+        assertThat(statements.get(1).get("Action").toString()).isEqualTo("[\"ssm:PutParameter\"]");
+        assertThat(statements.get(1).get("Resource").toString())
+                .isEqualTo("[\"arn:aws:ssm:us-west-2:123456789012:parameter/pods/pod-s/status/*\"]");
+        assertThat(statements.get(2).get("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
+        assertThat(statements.get(2).get("Resource").toString()).isEqualTo("[\"" + secretArn + "\"]");
         assertThat(policy.findValues("Resource")).allSatisfy(r -> r.forEach(arn -> assertThat(arn.asText()).isNotEqualTo("*")));
         assertThat(run.mocks().invokes()).containsExactlyInAnyOrder("aws:index/getRegion:getRegion",
                 "aws:index/getCallerIdentity:getCallerIdentity");
@@ -201,7 +208,7 @@ class PodProgramTest {
     }
 
     @Test
-    void everyTaggableResourceCarriesPodTierRoleNodeVersionsAndLabels() {
+    void everyTaggableResourceCarriesPodTierRoleNodeVersionsAndLabels() throws Exception {
         PodPlan plan = PodSpecs.prodWithUserData();
         MockEngineRun.Result run = MockEngineRun.run(plan, ProgramOptions.defaults());
         Set<String> untaggable = Set.of("aws:iam/rolePolicy:RolePolicy", ATTACHMENT, RECORD, ASG,
@@ -219,7 +226,7 @@ class PodProgramTest {
 
         AgentGroup general = plan.agentGroups().get(0);
         PlannedResource template = run.ofType(LAUNCH_TEMPLATE).stream().filter(r -> r.name().equals(general.name())).findFirst().orElseThrow();
-        assertThat(new String(Base64.getDecoder().decode((String) template.input("userData")), StandardCharsets.UTF_8))
+        assertThat(gunzip(template.input("userData")))
                 .isEqualTo("#cloud-config\n# pool general\n");
         assertThat(template.inputs()).containsEntry("iamInstanceProfile",
                         Map.of("arn", "arn:aws:iam::123456789012:instance-profile/prd-pod-1-host"))
@@ -296,5 +303,12 @@ class PodProgramTest {
     private static Map<String, String> tags(Object tags) {
         assertThat(tags).isInstanceOf(Map.class);
         return (Map<String, String>) tags;
+    }
+
+    /** EC2 receives gzip-compressed cloud-config, base64-encoded; cloud-init inflates it. */
+    private static String gunzip(Object base64) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(Base64.getDecoder().decode((String) base64)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

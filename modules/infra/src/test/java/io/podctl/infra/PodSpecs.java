@@ -47,10 +47,8 @@ final class PodSpecs {
     /** The example prod pod with cloud-init documents filled in, whatever the renderer does today. */
     static PodPlan prodWithUserData() {
         PodPlan plan = PodPlanner.plan(SpecFixtures.examplePod("prd-pod-1"));
-        return new PodPlan(plan.pod(), plan.tier(), plan.region(), plan.placement(), plan.colocation(), plan.zones(), plan.imageId(),
-                plan.sshKeyName(), plan.dnsZone(), plan.network(), plan.securityGroups(), plan.identity(),
+        return plan.withMachines(
                 plan.controlHosts().stream().map(h -> h.withConfig(h.files(), "#cloud-config\n# host " + h.node() + "\n")).toList(),
-                plan.agentGroups().stream().map(g -> g.withConfig(g.files(), "#cloud-config\n# pool " + g.pool() + "\n")).toList(),
-                plan.secrets(), plan.adminCidrs(), plan.tags());
+                plan.agentGroups().stream().map(g -> g.withConfig(g.files(), "#cloud-config\n# pool " + g.pool() + "\n")).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.podctl.plan;
 
+import io.podctl.spec.model.ArtifactManifest;
 import io.podctl.spec.model.Colocation;
 import io.podctl.spec.model.Placement;
 import io.podctl.spec.model.Tier;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param dnsZone     the private hosted zone, e.g. prd-pod-1.pod.internal
  * @param secrets     the spec's secret references by name (references, never values)
  * @param tags        tags every resource carries: podctl:pod, podctl:tier and the pod's labels
+ * @param artifacts   the fleet's artifact manifest: where hosts fetch each version they install
  */
 public record PodPlan(
         String pod,
@@ -32,7 +34,8 @@ public record PodPlan(
         List<AgentGroup> agentGroups,
         Map<String, String> secrets,
         List<String> adminCidrs,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        ArtifactManifest artifacts) {
 
     public PodPlan {
         zones = List.copyOf(zones);
@@ -42,6 +45,12 @@ public record PodPlan(
         secrets = Map.copyOf(secrets);
         adminCidrs = List.copyOf(adminCidrs);
         tags = Map.copyOf(tags);
+    }
+
+    /** The same pod with other control hosts and agent groups (rendered ones, or test doubles). */
+    public PodPlan withMachines(List<Host> hosts, List<AgentGroup> groups) {
+        return new PodPlan(pod, tier, region, placement, colocation, zones, imageId, sshKeyName, dnsZone, network, securityGroups,
+                identity, hosts, groups, secrets, adminCidrs, tags, artifacts);
     }
 
     /** The hosts that run a role, in index order. */

@@ -64,7 +64,7 @@ public final class PodPlanner {
                 .toList();
         PodPlan topology = new PodPlan(name, spec.tier(), spec.region(), spec.placement(), spec.colocation(), zones,
                 imageId(spec), spec.access().sshKeyName(), dnsZone, network, SecurityGroups.forPod(name, spec),
-                identity(name, spec), hosts, agents, spec.secrets(), spec.access().adminCidrs(), tags);
+                identity(name, spec), hosts, agents, spec.secrets(), spec.access().adminCidrs(), tags, pod.artifacts());
         return BootstrapRenderer.render(topology);
     }
 

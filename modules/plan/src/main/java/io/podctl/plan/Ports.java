@@ -10,6 +10,14 @@ public final class Ports {
     public static final int MESOS_MASTER = 5050;
     public static final int MESOS_AGENT = 5051;
     public static final int MARATHON = 8080;
+    /**
+     * Marathon's libmesos scheduler driver (LIBPROCESS_PORT): masters connect back to it with
+     * offers. Unset, it would be an ephemeral port no security group could admit.
+     */
+    public static final int MARATHON_LIBPROCESS = 15101;
+    /** Mesos agents offer this range to tasks (the agent's default ports resource): Marathon's health checks and task-to-task traffic. */
+    public static final int TASKS_FIRST = 31000;
+    public static final int TASKS_LAST = 32000;
     public static final int SSH = 22;
 
     private Ports() {}

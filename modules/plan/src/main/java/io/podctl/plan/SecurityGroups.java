@@ -33,9 +33,11 @@ final class SecurityGroups {
                 tcp(Ports.MESOS_MASTER, master, null, "Mesos master: peer masters"),
                 tcp(Ports.MESOS_MASTER, marathon, null, "Mesos master: Marathon framework")));
         admins.forEach(c -> masterRules.add(tcp(Ports.MESOS_MASTER, null, c, "Mesos API for admins")));
-        List<Ingress> marathonRules = new ArrayList<>(List.of(tcp(Ports.MARATHON, marathon, null, "Marathon: standbys proxy to the leader")));
+        List<Ingress> marathonRules = new ArrayList<>(List.of(tcp(Ports.MARATHON, marathon, null, "Marathon: standbys proxy to the leader"),
+                tcp(Ports.MARATHON_LIBPROCESS, master, null, "Marathon scheduler driver: masters send offers")));
         admins.forEach(c -> marathonRules.add(tcp(Ports.MARATHON, null, c, "Marathon API for admins")));
-        List<Ingress> agentRules = List.of(tcp(Ports.MESOS_AGENT, master, null, "Mesos agent: masters"));
+        List<Ingress> agentRules = List.of(tcp(Ports.MESOS_AGENT, master, null, "Mesos agent: masters"),
+                new Ingress("tcp", Ports.TASKS_FIRST, Ports.TASKS_LAST, POD, null, "Task ports: health checks and task-to-task traffic inside the pod"));
 
         return List.of(
                 group(pod, POD, "Membership of pod " + pod + " (source for ZooKeeper clients)", podRules),

@@ -68,8 +68,8 @@ class PodPlannerTest {
         assertThat(rules.get("zookeeper")).containsExactlyInAnyOrder("2181<-pod", "2888<-zookeeper", "3888<-zookeeper");
         assertThat(rules.get("mesos-master")).containsExactlyInAnyOrder("5050<-mesos-agent", "5050<-mesos-master", "5050<-marathon",
                 "5050<-10.0.0.0/8");
-        assertThat(rules.get("marathon")).containsExactlyInAnyOrder("8080<-marathon", "8080<-10.0.0.0/8");
-        assertThat(rules.get("mesos-agent")).containsExactlyInAnyOrder("5051<-mesos-master");
+        assertThat(rules.get("marathon")).containsExactlyInAnyOrder("8080<-marathon", "8080<-10.0.0.0/8", "15101<-mesos-master");
+        assertThat(rules.get("mesos-agent")).containsExactlyInAnyOrder("5051<-mesos-master", "31000<-pod");
         assertThat(rules.get("pod")).containsExactlyInAnyOrder("22<-10.0.0.0/8");
         assertThat(rules.values().stream().flatMap(Set::stream)).noneMatch(r -> r.contains("0.0.0.0/0"));
     }

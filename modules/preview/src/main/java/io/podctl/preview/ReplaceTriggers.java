@@ -44,6 +44,7 @@ final class ReplaceTriggers {
         // userDataReplaceOnChange: the provider replaces the instance rather than stop/start it with new user data
         if (Boolean.TRUE.equals(head.input("userDataReplaceOnChange"))) {
             inputs.add("userData");
+            inputs.add("userDataBase64");
         }
         inputs.addAll(head.options().replaceOnChanges());
         return inputs;

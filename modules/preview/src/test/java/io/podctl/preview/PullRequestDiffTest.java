@@ -23,7 +23,7 @@ class PullRequestDiffTest {
         PodChange pod = diff.changed().get(0);
         assertThat(pod.specChanges()).containsExactly(new ValueChange("spec.versions.zookeeper", "3.8.4", "3.9.5"));
         assertThat(pod.resources()).filteredOn(r -> r.type().equals(PodDelta.INSTANCE))
-                .allSatisfy(r -> assertThat(r.replacedBy()).contains("userData"));
+                .allSatisfy(r -> assertThat(r.replacedBy()).contains("userDataBase64"));
         assertThat(pod.risks()).extracting(Risk::rule).contains("control-host-replaced", "quorum-replaced");
         assertThat(pod.rollout()).anySatisfy(s -> assertThat(s).startsWith("ZooKeeper control-1, control-2, control-3: followers first"));
         Golden.check("version-bump", CommentRenderer.render(diff));
@@ -91,6 +91,7 @@ class PullRequestDiffTest {
     @Test
     void prodChangeThatNotProdAlreadyCarriesIsNotFlagged() throws Exception {
         FleetDiff diff = GitFleet.withExampleFleet(dir)
+                .edit("artifacts.yaml", t -> mirrored(t, "mesos", "1.11.1"))
                 .edit("not-prod-pod-1.yaml", t -> t.replace("  masters:\n", "  versions: {mesos: 1.11.1}\n  masters:\n"))
                 .edit("prd-pod-1.yaml", t -> t.replace("  agents:\n", "  versions: {mesos: 1.11.1}\n  agents:\n"))
                 .commit("mesos 1.11.1 on a not-prod and a prod pod").diffLastCommit();
@@ -144,6 +145,7 @@ class PullRequestDiffTest {
     @Test
     void marathonMinorVersionSkipIsFlagged() throws Exception {
         FleetDiff diff = GitFleet.withExampleFleet(dir)
+                .edit("artifacts.yaml", t -> mirrored(t, "marathon", "1.9.109"))
                 .edit("not-prod-pod-2.yaml", t -> t.replace("  masters:\n", "  versions: {marathon: 1.9.109}\n  masters:\n"))
                 .commit("not-prod-pod-2 still on marathon 1.9")
                 .edit("not-prod-pod-2.yaml", t -> t.replace("  versions: {marathon: 1.9.109}\n", ""))
@@ -157,6 +159,7 @@ class PullRequestDiffTest {
     void marathonNeedingNewerMesosMastersIsASpecError() throws Exception {
         // validate (rule 13) refuses it now, so the diff reports the head's spec error rather than a risk
         GitFleet repo = GitFleet.withExampleFleet(dir)
+                .edit("artifacts.yaml", t -> mirrored(mirrored(mirrored(t, "mesos", "1.4.0"), "marathon", "1.6.352"), "marathon", "1.7.216"))
                 .edit("not-prod-pod-2.yaml", t -> t.replace("  masters:\n", "  versions: {mesos: 1.4.0, marathon: 1.6.352}\n  masters:\n"))
                 .commit("old stack")
                 .edit("not-prod-pod-2.yaml", t -> t.replace("marathon: 1.6.352", "marathon: 1.7.216"))
@@ -179,5 +182,12 @@ class PullRequestDiffTest {
         List<PodChange> changed = diff.changed();
         assertThat(changed).hasSize(1);
         return changed.get(0);
+    }
+
+    /** The example manifest with one more (made-up) entry: every version a pod runs must be mirrored. */
+    static String mirrored(String manifest, String component, String version) {
+        String entry = "    " + version + ": {url: s3://test-mirror/" + component + "/" + version + ", sha256: " + "e".repeat(64)
+                + (component.equals("marathon") ? ", libmesos: 1.11.0" : "") + "}\n";
+        return manifest.replace("  " + component + ":\n", "  " + component + ":\n" + entry);
     }
 }

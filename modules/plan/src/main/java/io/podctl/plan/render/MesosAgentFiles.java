@@ -18,9 +18,9 @@ final class MesosAgentFiles {
         Layout layout = Layout.STANDARD;
         MesosAgentModel model = new MesosAgentModel(plan.pod(), group.pool(), group.mesosVersion(), ZooKeeperFiles.endpoints(plan),
                 Ports.MESOS_AGENT, layout.agentWorkDir(), CONTAINERIZERS, attributes(group));
-        bootstrap.file(layout.agentFlags(), Bootstrap.CONFIG, "mesos/agent.flags.ftl", model)
-                .installer("install-mesos", "mesos/install-mesos.sh.ftl", Map.of("version", model.version()))
-                .service("mesos-agent.service", "mesos/mesos-agent.service.ftl", model);
+        bootstrap.file(layout.agentFlags(), Bootstrap.CONFIG, "mesos/agent.flags.ftl", model);
+        MesosInstall.addTo(bootstrap, plan, model.version(), List.of("mesos-master.service", "mesos-slave.service"));
+        bootstrap.service("mesos-agent.service", "mesos/mesos-agent.service.ftl", model);
     }
 
     /** pod first, then the pool's own attributes by name; the template puts zone (known at boot) before them. */

@@ -4,7 +4,7 @@ import io.podctl.plan.Host;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Ports;
 import io.podctl.plan.Role;
-import java.util.Map;
+import java.util.List;
 
 /** Flags, the pinned install and the unit of a Mesos master. */
 final class MesosMasterFiles {
@@ -15,8 +15,8 @@ final class MesosMasterFiles {
         int masters = plan.hostsRunning(Role.MESOS_MASTER).size();
         MesosMasterModel model = new MesosMasterModel(plan.pod(), host.versions().mesos(), ZooKeeperFiles.endpoints(plan),
                 masters / 2 + 1, plan.dnsNameFor(host, Role.MESOS_MASTER), Ports.MESOS_MASTER, layout.masterWorkDir());
-        bootstrap.file(layout.masterFlags(), Bootstrap.CONFIG, "mesos/master.flags.ftl", model)
-                .installer("install-mesos", "mesos/install-mesos.sh.ftl", Map.of("version", model.version()))
-                .service("mesos-master.service", "mesos/mesos-master.service.ftl", model);
+        bootstrap.file(layout.masterFlags(), Bootstrap.CONFIG, "mesos/master.flags.ftl", model);
+        MesosInstall.addTo(bootstrap, plan, model.version(), List.of("mesos-slave.service"));
+        bootstrap.service("mesos-master.service", "mesos/mesos-master.service.ftl", model);
     }
 }

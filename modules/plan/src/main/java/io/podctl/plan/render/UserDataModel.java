@@ -4,8 +4,8 @@ import io.podctl.plan.RenderedFile;
 import java.util.List;
 
 /**
- * A cloud-init document: the files to write, then the install scripts to run and the systemd
- * units to enable, in order.
+ * A cloud-init document: the files to write, then the systemd units to enable and start. The
+ * units order themselves (boot steps, then role services), so cloud-init does not wait on them.
  *
  * @param node the control node (zk-1, control-2) or the agent pool (agents-general)
  */
@@ -14,13 +14,11 @@ public record UserDataModel(
         String node,
         List<String> roles,
         List<RenderedFile> files,
-        List<String> installScripts,
         List<String> units) {
 
     public UserDataModel {
         roles = List.copyOf(roles);
         files = List.copyOf(files);
-        installScripts = List.copyOf(installScripts);
         units = List.copyOf(units);
     }
 }

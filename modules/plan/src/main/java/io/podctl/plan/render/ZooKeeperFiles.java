@@ -5,6 +5,7 @@ import io.podctl.plan.PodPlan;
 import io.podctl.plan.Ports;
 import io.podctl.plan.Role;
 import java.util.List;
+import io.podctl.spec.model.ArtifactManifest;
 import java.util.Map;
 
 /** zoo.cfg, myid, the pinned install and the unit of a ZooKeeper ensemble member. */
@@ -29,10 +30,15 @@ final class ZooKeeperFiles {
         ZooKeeperModel model = new ZooKeeperModel(plan.pod(), host.versions().zookeeper(), host.index(), TICK_TIME_MS,
                 INIT_LIMIT_TICKS, SYNC_LIMIT_TICKS, layout.zooDataDir(), Ports.ZOOKEEPER_CLIENT, Ports.ZOOKEEPER_ADMIN,
                 servers, FOUR_LETTER_WORDS);
+        String version = host.versions().zookeeper();
+        InstallModel install = new InstallModel(version, plan.artifacts().find(ArtifactManifest.ZOOKEEPER, version).orElse(null),
+                layout.zooCfg().substring(0, layout.zooCfg().lastIndexOf('/')), List.of(), null);
         bootstrap.file(layout.zooCfg(), Bootstrap.CONFIG, "zookeeper/zoo.cfg.ftl", model)
                 .file(layout.zooMyid(), Bootstrap.CONFIG, "zookeeper/myid.ftl", model)
-                .installer("install-zookeeper", "zookeeper/install-zookeeper.sh.ftl", model)
-                .service("zookeeper.service", "zookeeper/zookeeper.service.ftl", model);
+                .step("install-zookeeper", "install ZooKeeper " + version, "install-zookeeper", "zookeeper/install-zookeeper.sh.ftl",
+                        install, "20min")
+                .service("zookeeper.service", "zookeeper/zookeeper.service.ftl",
+                        Map.of("zk", model, "javaHome", ImageContract.DEBIAN_12.java17Home()));
     }
 
     /** The ensemble as its clients (Mesos, Marathon) address it. */

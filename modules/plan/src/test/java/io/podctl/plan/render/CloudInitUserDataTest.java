@@ -28,39 +28,6 @@ class CloudInitUserDataTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Rendered.PROD, Rendered.NOT_PROD})
-    void controlHostsMountTheDataVolumeBeforeTheirRolesStart(String pod) {
-        for (Host host : examplePlan(pod).controlHosts()) {
-            List<String> runcmd = Rendered.runcmd(host.userData());
-            assertThat(runcmd.get(0)).isEqualTo("systemctl daemon-reload");
-            String enable = runcmd.get(runcmd.size() - 1);
-            assertThat(enable).startsWith("systemctl enable --now podctl-data-volume.service");
-            // Marathon keeps its state in ZooKeeper: only these two need the volume
-            for (String unit : List.of("zookeeper", "mesos-master")) {
-                String path = Layout.STANDARD.unit(unit + ".service");
-                if (Rendered.hasFile(host.files(), path)) {
-                    assertThat(enable).contains(unit + ".service");
-                    assertThat(Rendered.file(host, path)).contains("After=network-online.target podctl-data-volume.service")
-                            .containsPattern("(?m)^Requires=podctl-data-volume.service");
-                }
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {Rendered.PROD, Rendered.NOT_PROD})
-    void pinnedVersionsAreInstalledBeforeUnitsStart(String pod) {
-        PodPlan plan = examplePlan(pod);
-        Host zk = plan.hostsRunning(io.podctl.plan.Role.ZOOKEEPER).get(0);
-        List<String> runcmd = Rendered.runcmd(zk.userData());
-        assertThat(runcmd).contains(Layout.STANDARD.script("install-zookeeper"));
-        assertThat(runcmd.indexOf(Layout.STANDARD.script("install-zookeeper"))).isLessThan(runcmd.size() - 1);
-        assertThat(Rendered.file(zk, Layout.STANDARD.script("install-zookeeper"))).contains("version=" + zk.versions().zookeeper() + "\n");
-        AgentGroup agents = plan.agentGroups().get(0);
-        assertThat(Rendered.file(agents.files(), Layout.STANDARD.script("install-mesos"))).contains("version=" + agents.mesosVersion() + "\n");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {Rendered.PROD, Rendered.NOT_PROD})
     void dataVolumeIsFormattedOnlyWhenBlank(String pod) {
         String script = Rendered.file(examplePlan(pod).controlHosts().get(0), Layout.STANDARD.script("mount-data-volume"));
         assertThat(script).contains("if ! blkid \"$device\" >/dev/null 2>&1; then\n  mkfs.ext4");

@@ -44,7 +44,7 @@ class MarathonFlagsTest {
         assertThat(flags(file(host, Layout.STANDARD.marathonFlags()))).doesNotContainKey("http_credentials");
         assertThat(file(host, Layout.STANDARD.unit("marathon.service")))
                 .contains("Environment=PODCTL_SECRETS_DIR=/run/podctl/secrets/marathon")
-                .contains("Requires=podctl-instance-facts.service podctl-secrets.service");
+                .contains("Requires=podctl-steps.target");
         assertThat(file(host, Layout.STANDARD.script("fetch-secrets")))
                 .contains("/run/podctl/secrets/marathon/MARATHON_HTTP_CREDENTIALS");
     }

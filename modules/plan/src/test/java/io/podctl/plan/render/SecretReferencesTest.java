@@ -52,7 +52,7 @@ class SecretReferencesTest {
         PodPlan leaked = new PodPlan(plan.pod(), plan.tier(), plan.region(), plan.placement(), plan.colocation(), plan.zones(),
                 plan.imageId(), plan.sshKeyName(), plan.dnsZone(), plan.network(), plan.securityGroups(), plan.identity(),
                 plan.controlHosts(), plan.agentGroups(), Map.of(PodSecrets.MARATHON_HTTP_CREDENTIALS, literal), plan.adminCidrs(),
-                plan.tags());
+                plan.tags(), plan.artifacts());
         assertThatThrownBy(() -> BootstrapRenderer.render(leaked))
                 .hasMessageContaining(PodSecrets.MARATHON_HTTP_CREDENTIALS)
                 .message().doesNotContain("hunter2");

@@ -1,5 +1,6 @@
 package io.podctl.spec.load;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.podctl.spec.validate.Finding;
 import io.podctl.spec.validate.Suggestions;
@@ -63,7 +64,8 @@ final class Binder {
                 return bindList(node, p.getActualTypeArguments()[0], path);
             }
             if (raw == Map.class) {
-                return bindStringMap(node, path);
+                Type valueType = p.getActualTypeArguments()[1];
+                return valueType == String.class ? bindStringMap(node, path) : bindMap(node, valueType, path);
             }
         }
         Class<?> cls = (Class<?>) type;
@@ -172,6 +174,28 @@ final class Binder {
         return out;
     }
 
+    /** A mapping whose values are records or mappings themselves (the artifact manifest). */
+    private Map<String, Object> bindMap(YamlNode node, Type valueType, String path) {
+        if (!(node instanceof YamlNode.Mapping map)) {
+            error(node, label(path) + " must be a mapping, not " + node.describe());
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (YamlNode.Entry e : map.entries()) {
+            String key = e.key().text();
+            if (firstLine.putIfAbsent(key, e.key().position().line()) != null) {
+                reject(e.key(), "duplicate key '" + key + "' in " + label(path) + " (first at line " + firstLine.get(key) + ")");
+                continue;
+            }
+            Object value = bind(e.value(), valueType, path + "." + key);
+            if (value != null) {
+                out.put(key, value);
+            }
+        }
+        return out;
+    }
+
     private Object bindRecordNode(YamlNode node, Class<?> cls, String path) {
         if (!(node instanceof YamlNode.Mapping map)) {
             error(node, label(path) + " must be a mapping, not " + node.describe());
@@ -180,7 +204,10 @@ final class Binder {
         RecordComponent[] components = cls.getRecordComponents();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < components.length; i++) {
-            index.put(components[i].getName(), i);
+            // not a field of the file: filled in by the loader (a pod's artifact manifest)
+            if (components[i].getAccessor().getAnnotation(JsonIgnore.class) == null) {
+                index.put(components[i].getName(), i);
+            }
         }
         Object[] values = new Object[components.length];
         boolean[] written = new boolean[components.length];

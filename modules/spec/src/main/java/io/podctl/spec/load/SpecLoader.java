@@ -1,7 +1,10 @@
 package io.podctl.spec.load;
 
+import io.podctl.spec.model.ArtifactManifest;
+import io.podctl.spec.model.ArtifactsFile;
 import io.podctl.spec.model.Fleet;
 import io.podctl.spec.model.Pod;
+import io.podctl.spec.validate.ArtifactRules;
 import io.podctl.spec.validate.FleetRules;
 import io.podctl.spec.validate.Finding;
 import io.podctl.spec.validate.PodRules;
@@ -34,6 +37,7 @@ public final class SpecLoader {
      * from tying up the pod-diff job. Checked before a file is read and before any parsing.
      */
     public static final int MAX_FILE_BYTES = 256 * 1024;
+    public static final String ARTIFACTS_FILE = "artifacts.yaml";
 
     private SpecLoader() {}
 
@@ -61,11 +65,17 @@ public final class SpecLoader {
                 findings.add(Finding.error(Position.startOf(path.toString()), "no such file or directory"));
             }
         }
+        List<Path> manifests = new ArrayList<>();
         for (Path fleet : fleetFiles) {
             if (Files.exists(fleet, java.nio.file.LinkOption.NOFOLLOW_LINKS) && files.stream().noneMatch(f -> sameFile(f, fleet))
                     && findings.stream().noneMatch(f -> f.position().file().equals(fleet.toString()))
                     && readable(fleet.getParent(), fleet, findings)) {
                 files.add(fleet);
+            }
+            Path manifest = fleet.resolveSibling(ARTIFACTS_FILE);
+            manifests.add(manifest);
+            if (Files.isRegularFile(manifest) && files.stream().noneMatch(f -> sameFile(f, manifest))) {
+                files.add(manifest);
             }
         }
         List<Source> sources = new ArrayList<>();
@@ -78,16 +88,29 @@ public final class SpecLoader {
                 findings.add(Finding.error(Position.startOf(file.toString()), "cannot read file: " + e.getMessage()));
             }
         }
-        SpecSet set = loadSources(sources);
+        // a fleet on disk must have its manifest: without it no host could install anything
+        String requiredManifest = manifests.isEmpty() ? null : manifests.get(0).toString();
+        SpecSet set = loadSources(sources, requiredManifest);
         findings.addAll(set.findings());
         return new SpecSet(set.pods(), findings, set.filesRead());
     }
 
-    /** Binds and validates in-memory sources (a fleet file is recognised by {@code kind: Fleet}). */
+    /**
+     * Binds and validates in-memory sources (a fleet file is recognised by {@code kind: Fleet},
+     * the artifact manifest by {@code kind: Artifacts}). Without a manifest among them, pods are
+     * not checked against one (specs of a git revision that had none, tests).
+     */
     public static SpecSet loadSources(List<Source> sources) {
+        return loadSources(sources, null);
+    }
+
+    /** @param requiredManifest where the manifest should be; with none among the sources, each pod's versions are errors */
+    private static SpecSet loadSources(List<Source> sources, String requiredManifest) {
         List<Finding> findings = new ArrayList<>();
         List<Parsed> pods = new ArrayList<>();
         YamlNode defaults = null;
+        ArtifactManifest manifest = null;
+        String manifestFile = requiredManifest;
         for (Source source : sources) {
             Optional<YamlNode> root = parse(source, findings);
             if (root.isEmpty()) {
@@ -96,6 +119,9 @@ public final class SpecLoader {
             String kind = kindOf(root.get(), source.file(), findings);
             if ("Fleet".equals(kind)) {
                 defaults = bindFleet(source.file(), root.get(), findings).orElse(defaults);
+            } else if ("Artifacts".equals(kind)) {
+                manifest = bindArtifacts(source.file(), root.get(), findings);
+                manifestFile = source.file();
             } else if ("Pod".equals(kind)) {
                 pods.add(new Parsed(source.file(), root.get()));
             }
@@ -107,7 +133,14 @@ public final class SpecLoader {
         for (LoadedPod pod : loaded) {
             if (pod.complete()) {
                 findings.addAll(PodRules.check(pod));
+                if (manifest != null || requiredManifest != null) {
+                    findings.addAll(ArtifactRules.checkPod(pod, manifest == null ? ArtifactManifest.NONE : manifest, manifestFile));
+                }
             }
+        }
+        if (manifest != null) {
+            ArtifactManifest attached = manifest;
+            loaded.replaceAll(p -> p.pod() == null ? p : new LoadedPod(p.file(), p.pod().withArtifacts(attached), p.where(), p.complete()));
         }
         findings.addAll(FleetRules.check(loaded.stream().filter(LoadedPod::complete).toList()));
         return new SpecSet(loaded, findings, sources.size());
@@ -144,10 +177,10 @@ public final class SpecLoader {
             findings.add(Finding.error(root.position(), "missing required field 'kind' (Pod or Fleet)"));
             return null;
         }
-        if (kind.get() instanceof YamlNode.Scalar s && (s.text().equals("Pod") || s.text().equals("Fleet"))) {
+        if (kind.get() instanceof YamlNode.Scalar s && (s.text().equals("Pod") || s.text().equals("Fleet") || s.text().equals("Artifacts"))) {
             return s.text();
         }
-        findings.add(Finding.error(kind.get().position(), "'kind' must be Pod or Fleet"));
+        findings.add(Finding.error(kind.get().position(), "'kind' must be Pod, Fleet or Artifacts"));
         return null;
     }
 
@@ -159,6 +192,20 @@ public final class SpecLoader {
         checkApiVersion(fleet == null ? null : fleet.apiVersion(), where, findings);
         return ((YamlNode.Mapping) root).get("spec")
                 .flatMap(spec -> spec instanceof YamlNode.Mapping m ? m.get("defaults") : Optional.empty());
+    }
+
+    /** The manifest, or an empty one when the file is too broken to bind (its errors are reported). */
+    private static ArtifactManifest bindArtifacts(String file, YamlNode root, List<Finding> findings) {
+        SourceMap where = new SourceMap(Position.startOf(file));
+        Binder binder = new Binder(findings, where, path -> true);
+        ArtifactsFile bound = binder.bindRecord(root, ArtifactsFile.class, "");
+        checkApiVersion(bound == null ? null : bound.apiVersion(), where, findings);
+        if (bound == null || bound.spec() == null) {
+            return ArtifactManifest.NONE;
+        }
+        ArtifactManifest manifest = new ArtifactManifest(bound.spec());
+        findings.addAll(ArtifactRules.checkFile(manifest, where));
+        return manifest;
     }
 
     private static LoadedPod bindPod(Parsed parsed, YamlNode defaults, List<Finding> findings) {

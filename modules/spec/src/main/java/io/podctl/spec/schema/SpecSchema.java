@@ -11,6 +11,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import io.podctl.spec.model.ArtifactsFile;
 import io.podctl.spec.model.Fleet;
 import io.podctl.spec.model.Pod;
 import java.io.IOException;
@@ -44,21 +45,25 @@ public final class SpecSchema {
         SchemaGenerator generator = new SchemaGenerator(config.build());
         ObjectNode pod = generator.generateSchema(Pod.class);
         ObjectNode fleet = generator.generateSchema(Fleet.class);
+        ObjectNode artifacts = generator.generateSchema(ArtifactsFile.class);
 
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", ID);
-        root.put("title", "podctl pod or fleet file (podctl/v1)");
+        root.put("title", "podctl pod, fleet or artifacts file (podctl/v1)");
         root.put("description", "Generated from the spec model by podctl; do not edit by hand.");
         ObjectNode defs = root.putObject("$defs");
         copyDefinitions(pod, defs);
         copyDefinitions(fleet, defs);
+        copyDefinitions(artifacts, defs);
         defs.set("Pod", topLevel(pod, "Pod"));
         defs.set("Fleet", topLevel(fleet, "Fleet"));
+        defs.set("Artifacts", artifactsTopLevel(topLevel(artifacts, "Artifacts"), generator, defs));
         relaxDefaults(defs);
         root.putArray("oneOf").addObject().put("$ref", "#/$defs/Pod");
         ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("oneOf")).addObject().put("$ref", "#/$defs/Fleet");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("oneOf")).addObject().put("$ref", "#/$defs/Artifacts");
         try {
             return json.enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsString(json.readTree(json.writeValueAsString(root))) + "\n";
@@ -82,6 +87,21 @@ public final class SpecSchema {
         ((ObjectNode) props.get("kind")).put("const", kind);
         ((ObjectNode) props.get("apiVersion")).put("const", "podctl/v1");
         return copy;
+    }
+
+    /** The generator cannot see through a map of maps: spell out component -> version -> Artifact. */
+    private static ObjectNode artifactsTopLevel(ObjectNode top, SchemaGenerator generator, ObjectNode defs) {
+        ObjectNode artifact = generator.generateSchema(io.podctl.spec.model.Artifact.class);
+        artifact.remove("$schema");
+        defs.set("Artifact", artifact);
+        defs.remove("Map_String.Map_String.Artifact__");
+        ObjectNode spec = (ObjectNode) top.get("properties").get("spec");
+        spec.remove("$ref");
+        spec.put("type", "object");
+        ObjectNode versions = spec.putObject("additionalProperties");
+        versions.put("type", "object");
+        versions.putObject("additionalProperties").put("$ref", "#/$defs/Artifact");
+        return top;
     }
 
     /** Fleet defaults may state any part of a pod spec: the same shapes without "required". */
