@@ -93,7 +93,10 @@ public final class Main implements Runnable {
         if (e instanceof UserError u) {
             err.println("podctl: " + u.getMessage());
             if (debug) {
-                e.printStackTrace(err);
+                // what the user can act on lies in the causes (the Pulumi CLI's whole output), not in a trace
+                for (Throwable cause = u.getCause(); cause != null; cause = cause.getCause()) {
+                    err.println("caused by: " + cause.getMessage());
+                }
             }
             return u.exitCode();
         }
