@@ -129,7 +129,8 @@ final class SharedHosts {
         List<String> leads = leaders.entrySet().stream().filter(e -> e.getValue().filter(next::equals).isPresent())
                 .map(e -> e.getKey().wire()).toList();
         if (!leads.isEmpty()) {
-            progress.accept(pod.pod() + " " + next + ": leads " + String.join(", ", leads) + "; hosts leading fewer ensembles went first");
+            progress.accept(pod.pod() + " " + next + " leads" + (candidates.size() == 1 ? ", restarting it last" : "")
+                    + " (" + String.join(", ", leads) + "); hosts leading fewer ensembles went first");
         }
         return next;
     }
