@@ -30,6 +30,12 @@ record InFlightStep(Step step, StepStatus status, boolean redoable) {
             return Optional.empty();
         }
         Optional<Host> host = pod.controlHosts().stream().filter(h -> h.node().equals(last.node())).findFirst();
+        if (last.action().equals(SharedHosts.UPGRADE_HOST)) {
+            // a shared host's step for all its roles: finished first, like a leader-last node
+            boolean current = host.isPresent() && last.version().equals(host.get().versions().forRoles(host.get().roles()).tag());
+            return current ? Optional.of(new InFlightStep(new Step(last.pod(), role.get(), last.node(), last.action(), last.version()),
+                    last.status(), true)) : Optional.empty();
+        }
         boolean leaderLast = role.get() == Role.ZOOKEEPER || role.get() == Role.MESOS_MASTER;
         if (leaderLast && (host.isEmpty() || !last.version().equals(host.get().versions().of(role.get())))) {
             return Optional.empty(); // a step of an older rollout: today's plan decides for this node

@@ -1,5 +1,6 @@
 package io.podctl.rollout.run;
 
+import io.podctl.plan.Host;
 import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Role;
@@ -200,9 +201,13 @@ public final class RolloutExecutor {
         HealthProbe roleHealthy = health.role(step.role()).orElse(() -> Health.healthy("not observable", Map.of()));
         HealthProbe restartable = () -> serving.check().healthy() ? roleHealthy.check()
                 : Health.healthy(step.node() + " is down: restarting it can only help", Map.of());
+        Gate before = new Gate(step.role().wire() + " healthy before " + step.node() + " is restarted", restartable);
+        if (step.action().equals(SharedHosts.UPGRADE_HOST)) {
+            new SharedHosts(driver, health, steps, progress).finish(pod, step.node(), before);
+            return;
+        }
         runStep(pod, step, () -> driver.upgrade(pod.topology(), step.node(), step.role(), step.version()),
-                nodeGate(pod, health, step.node(), step.role(), step.version()),
-                new Gate(step.role().wire() + " healthy before " + step.node() + " is restarted", restartable));
+                nodeGate(pod, health, step.node(), step.role(), step.version()), before);
     }
 
     /** Non-leaders first; the node leading at each choice goes last, so the ensemble elects once. */
@@ -292,6 +297,9 @@ public final class RolloutExecutor {
     interface Steps {
         void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException;
 
+        /** As {@link #run}, acting only once {@code before} holds (a resume's in-flight step). */
+        void run(PodRollout pod, Step step, Action action, Gate gate, Gate before) throws Stop, InterruptedException;
+
         Stop halt(String reason);
     }
 
@@ -299,6 +307,11 @@ public final class RolloutExecutor {
         @Override
         public void run(PodRollout pod, Step step, Action action, Gate gate) throws Stop, InterruptedException {
             runStep(pod, step, action, gate);
+        }
+
+        @Override
+        public void run(PodRollout pod, Step step, Action action, Gate gate, Gate before) throws Stop, InterruptedException {
+            runStep(pod, step, action, gate, before);
         }
 
         @Override
@@ -375,6 +388,21 @@ public final class RolloutExecutor {
     }
 
     private void confirm(PodRollout pod, Step step) throws Stop {
+        if (step.action().equals(SharedHosts.UPGRADE_HOST)) {
+            // a host step moved every role on the host: each role's version is recorded
+            Optional<NodeVersions> target = SharedHosts.target(pod, step.node());
+            Host host = pod.topology().host(step.node());
+            try {
+                for (Role role : Role.CONTROL) {
+                    if (target.isPresent() && host.runs(role)) {
+                        driver.confirm(pod.topology(), step.node(), role, target.get().of(role));
+                    }
+                }
+            } catch (DriverException e) {
+                throw halt(step + ": passed its gate but its new versions could not be recorded: " + e.getMessage());
+            }
+            return;
+        }
         if (step.version().isEmpty() || !(step.action().equals("upgrade") || step.action().equals("start-new"))) {
             return;
         }
@@ -392,7 +420,11 @@ public final class RolloutExecutor {
         }
         Optional<String> running = podHealth == null ? Optional.empty() : podHealth.runningVersion(step.node(), step.role());
         if (running.isPresent()) {
-            return step.version().equals(running.get());
+            // a host step's version is the tag of all its roles; the node reports its own role's version
+            return step.action().equals(SharedHosts.UPGRADE_HOST)
+                    ? SharedHosts.target(pod, step.node()).map(t -> t.tag().equals(step.version())
+                            && running.get().equals(t.of(step.role()))).orElse(false)
+                    : step.version().equals(running.get());
         }
         try {
             NodeVersions versions = driver.deployed(pod.topology()).get(step.node());

@@ -84,10 +84,27 @@ final class SharedHosts {
     }
 
     private void upgradeHost(PodRollout pod, String node, NodeVersions target) throws RolloutExecutor.Stop, InterruptedException {
+        steps.run(pod, hostStep(pod, node, target), () -> driver.upgradeHost(pod.topology(), node, target),
+                hostGate(pod.topology().host(node), target));
+    }
+
+    /** A resume finishing a host step a killed run left in flight, once {@code before} holds. */
+    void finish(PodRollout pod, String node, Gate before) throws RolloutExecutor.Stop, InterruptedException {
+        NodeVersions target = target(pod, node).orElseThrow();
+        steps.run(pod, hostStep(pod, node, target), () -> driver.upgradeHost(pod.topology(), node, target),
+                hostGate(pod.topology().host(node), target), before);
+    }
+
+    /** The versions all roles of a control host run once its step is done. */
+    static java.util.Optional<NodeVersions> target(PodRollout pod, String node) {
+        return pod.topology().controlHosts().stream().filter(h -> h.node().equals(node)).findFirst()
+                .map(h -> h.versions().forRoles(h.roles()));
+    }
+
+    private static Step hostStep(PodRollout pod, String node, NodeVersions target) {
         Host host = pod.topology().host(node);
         Role first = CONTROL_ROLES.stream().filter(host::runs).findFirst().orElseThrow();
-        steps.run(pod, new Step(pod.pod(), first, node, UPGRADE_HOST, target.tag()),
-                () -> driver.upgradeHost(pod.topology(), node, target), hostGate(host, target));
+        return new Step(pod.pod(), first, node, UPGRADE_HOST, target.tag());
     }
 
     /** Every role on the host back at the version it now runs, and every ensemble in quorum. */

@@ -84,6 +84,9 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
     /** The fleet file is the deployed state: a node's version changes there only once its gate passed. */
     @Override
     public synchronized void confirm(PodPlan pod, String node, Role role, String version) throws DriverException {
+        if (role != Role.ZOOKEEPER) {
+            return; // only ZooKeeper runs locally; a shared host's other roles have no deployed state here
+        }
         LocalFleet.ZooKeeperNode server = zooKeeper(pod, node, role);
         if (version.equals(server.version())) {
             return;
