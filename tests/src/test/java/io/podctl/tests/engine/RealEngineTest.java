@@ -357,16 +357,6 @@ class RealEngineTest {
                 .reservations().stream().flatMap(r -> r.instances().stream()).collect(Collectors.toList());
     }
 
-    /** Instance ids by node (control hosts) or by instance id (agents, which have no fixed node). */
-    private Map<String, String> instanceIds(String pod) {
-        Map<String, String> ids = new java.util.TreeMap<>();
-        for (Instance i : running(pod)) {
-            String node = tagValue(i, "podctl:node");
-            ids.put(node.isEmpty() ? "agent " + i.instanceId() : node, i.instanceId());
-        }
-        return ids;
-    }
-
     private String node(Instance i) {
         String node = tagValue(i, "podctl:node");
         return node.isEmpty() ? tagValue(i, "aws:autoscaling:groupName") : node;
