@@ -2,6 +2,7 @@ package io.podctl.cli;
 
 import io.podctl.engine.EngineFailure;
 import io.podctl.engine.StackEngine;
+import io.podctl.engine.StackNotFound;
 import io.podctl.engine.StackResult;
 import io.podctl.spec.model.Pod;
 import io.podctl.spec.model.Tier;
@@ -42,8 +43,9 @@ final class DestroyCommand extends StackCommand {
             throw new UserError("pod " + pod.name() + " is a prod pod: destroy refuses it without --force-prod; nothing was run");
         }
         StackEngine engine = engine();
-        if (!forceProd) {
-            refuseDeployedProd(pod, engine);
+        if (!forceProd && !refuseDeployedProd(pod, engine)) {
+            out().println("pod " + pod.name() + " was never deployed (it has no stack): nothing to destroy");
+            return ExitCode.OK;
         }
         Approval.require(pod, deleteData ? "destroy (with its data volumes)" : "destroy", yes, sessions.stdin().get(), out());
         if (deleteData) {
@@ -63,11 +65,15 @@ final class DestroyCommand extends StackCommand {
     /**
      * The stack says what it is: a pod deployed as prod stays protected even after its spec's
      * {@code tier:} was edited. A stack deployed before the tier output existed has only the spec.
+     *
+     * @return false when the pod has no stack at all
      */
-    private void refuseDeployedProd(Pod pod, StackEngine engine) {
+    private boolean refuseDeployedProd(Pod pod, StackEngine engine) {
         String deployed;
         try {
             deployed = engine.outputs(stack(pod, true)).get(PodPrograms.TIER_OUTPUT);
+        } catch (StackNotFound e) {
+            return false;
         } catch (EngineFailure e) {
             throw new UserError("cannot read the deployed tier of pod " + pod.name() + ": " + e.getMessage(), ExitCode.FAILED);
         }
@@ -75,5 +81,6 @@ final class DestroyCommand extends StackCommand {
             throw new UserError("pod " + pod.name() + " is deployed as prod (its stack's tier output), whatever its spec says now:"
                     + " destroy refuses it without --force-prod; nothing was run");
         }
+        return true;
     }
 }

@@ -25,6 +25,7 @@ import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.plan.UnconfirmedSteps;
 import io.podctl.rollout.run.DirectTargets;
 import io.podctl.rollout.run.DriverException;
+import io.podctl.rollout.run.PodNotDeployed;
 import io.podctl.rollout.run.NodeDriver;
 import io.podctl.rollout.run.PodTargets;
 import io.podctl.rollout.run.local.LocalFleetDriver;
@@ -200,9 +201,12 @@ final class RolloutContext {
                 skipped.add(pod.name() + ": not in the local fleet, skipped");
                 continue;
             }
-            desired.add(pod);
             try {
                 deployed.put(pod.name(), UnconfirmedSteps.overlay(journal, pod.name(), driver.deployed(PodPlanner.plan(pod))));
+                desired.add(pod);
+            } catch (PodNotDeployed e) {
+                skipped.add(pod.name() + ": not deployed (no stack yet), skipped; 'podctl up " + pod.name()
+                        + "' deploys it at its spec's versions");
             } catch (DriverException e) {
                 throw new UserError(e.getMessage());
             }

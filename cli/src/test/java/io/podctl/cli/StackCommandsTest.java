@@ -127,6 +127,7 @@ class StackCommandsTest {
 
     @Test
     void destroyReadsTheDeployedTierSoEditingTheSpecDoesNotUnlockIt() throws IOException {
+        deployed("not-prod-pod-1");
         Path spec = repo.resolve("pods/not-prod-pod-1.yaml");
         assertThat(Files.readString(spec)).contains("tier: not-prod");
         pulumi.outputs("{\"pod\":\"not-prod-pod-1\",\"tier\":\"prod\"}"); // deployed as prod, spec edited since
@@ -141,6 +142,19 @@ class StackCommandsTest {
     }
 
     @Test
+    void destroyOfAPodNeverDeployedSaysSoAndRunsNothing() {
+        assertThat(run("", "destroy", "not-prod-pod-1", "--yes")).isEqualTo(ExitCode.OK);
+
+        assertThat(out.toString()).contains("pod not-prod-pod-1 was never deployed (it has no stack): nothing to destroy");
+        assertThat(pulumi.operations()).isEmpty();
+        assertThat(pulumi.calls("stack", "init")).isEmpty();
+    }
+
+    private void deployed(String pod) {
+        pulumi.existingStack(repo.resolve(".podctl/work").resolve(pod).toAbsolutePath().normalize(), pod);
+    }
+
+    @Test
     void destroyOfAProdPodWithForceProdStillWantsItsName() {
         assertThat(run("y\n", "destroy", "prd-pod-1", "--force-prod")).isEqualTo(ExitCode.WAITING);
         assertThat(pulumi.operations()).isEmpty();
@@ -151,6 +165,7 @@ class StackCommandsTest {
 
     @Test
     void destroyKeepsDataVolumesUnlessDeleteDataWhichFirstReleasesThem() {
+        deployed("not-prod-pod-1");
         assertThat(run("", "destroy", "not-prod-pod-1", "--yes")).isEqualTo(ExitCode.OK);
         assertThat(pulumi.operations()).containsExactly("destroy");
         assertThat(out.toString()).contains("data volumes were kept in AWS");

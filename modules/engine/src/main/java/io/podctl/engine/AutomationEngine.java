@@ -11,6 +11,7 @@ import com.pulumi.automation.PreviewOptions;
 import com.pulumi.automation.PreviewResult;
 import com.pulumi.automation.PulumiCommand;
 import com.pulumi.automation.RefreshOptions;
+import com.pulumi.automation.StackNotFoundException;
 import com.pulumi.automation.UpOptions;
 import com.pulumi.automation.UpResult;
 import com.pulumi.automation.UpdateResult;
@@ -135,7 +136,7 @@ public final class AutomationEngine implements StackEngine {
         Outcome outcome;
         try {
             outcome = timeLimit.run(what, () -> {
-                try (WorkspaceStack stack = open(pod)) {
+                try (WorkspaceStack stack = open(pod, operation != Operation.OUTPUTS)) {
                     return call.run(stack, events);
                 } catch (AutomationException e) {
                     throw CliFailures.translate(what, pod.pod(), settings, e, events.resourceErrors());
@@ -179,6 +180,11 @@ public final class AutomationEngine implements StackEngine {
     }
 
     private WorkspaceStack open(PodStack pod) throws Exception {
+        return open(pod, true);
+    }
+
+    /** @param create false for reads: a pod that was never deployed must not get an empty stack from a look */
+    private WorkspaceStack open(PodStack pod, boolean create) throws Exception {
         var workDir = settings.workDir(pod.pod());
         try {
             Files.createDirectories(workDir);
@@ -191,7 +197,13 @@ public final class AutomationEngine implements StackEngine {
                 .pulumiCommand(pulumi)
                 .environmentVariables(environment())
                 .build();
-        WorkspaceStack stack = LocalWorkspace.createOrSelectStack(PROJECT, pod.pod(), pod.program(), options);
+        WorkspaceStack stack;
+        try {
+            stack = create ? LocalWorkspace.createOrSelectStack(PROJECT, pod.pod(), pod.program(), options)
+                    : LocalWorkspace.selectStack(PROJECT, pod.pod(), pod.program(), options);
+        } catch (StackNotFoundException e) {
+            throw new StackNotFound(pod.pod());
+        }
         try {
             if (pluginReady.compareAndSet(false, true)) {
                 AwsPlugin.ensure(stack.workspace(), System.getenv());
@@ -215,7 +227,7 @@ public final class AutomationEngine implements StackEngine {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(settings.providerEnvironment());
         env.put("PULUMI_BACKEND_URL", settings.backendUrl());
         env.put("PULUMI_CONFIG_PASSPHRASE", settings.passphrase());
         env.put("PULUMI_SKIP_UPDATE_CHECK", "true");

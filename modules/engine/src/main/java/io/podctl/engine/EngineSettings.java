@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param passphrase encrypts the stack's secrets in the state; never logged
  * @param endpoint   an AWS endpoint override (an emulator) for the aws provider, if any
  * @param timeout    the limit for each operation, including its stack selection and config
+ * @param providerEnvironment variables for the engine's processes on top of this process's own
+ *        (credentials, profile, region): the aws provider reads them as it would from a shell, so a
+ *        stack deployed from another process sees the same provider inputs; values are never logged
  */
-public record EngineSettings(Path root, String backendUrl, String passphrase, Optional<URI> endpoint, Duration timeout) {
+public record EngineSettings(Path root, String backendUrl, String passphrase, Optional<URI> endpoint, Duration timeout,
+        Map<String, String> providerEnvironment) {
 
     /** The environment variable podctl reads the state passphrase from; never a flag or a prompt. */
     public static final String PASSPHRASE_ENV = "PODCTL_PASSPHRASE";
@@ -28,7 +32,18 @@ public record EngineSettings(Path root, String backendUrl, String passphrase, Op
         Objects.requireNonNull(passphrase, "passphrase");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(timeout, "timeout");
+        providerEnvironment = Map.copyOf(providerEnvironment);
         backendUrl = backendUrl == null || backendUrl.isBlank() ? defaultBackend(root) : checkedBackend(backendUrl);
+    }
+
+    /** Settings whose engine processes inherit this process's environment unchanged (the CLI's case). */
+    public EngineSettings(Path root, String backendUrl, String passphrase, Optional<URI> endpoint, Duration timeout) {
+        this(root, backendUrl, passphrase, endpoint, timeout, Map.of());
+    }
+
+    /** The same settings, with the engine's processes also given {@code variables}. */
+    public EngineSettings withProviderEnvironment(Map<String, String> variables) {
+        return new EngineSettings(root, backendUrl, passphrase, endpoint, timeout, variables);
     }
 
     /**
@@ -67,6 +82,7 @@ public record EngineSettings(Path root, String backendUrl, String passphrase, Op
 
     @Override
     public String toString() {
-        return "EngineSettings[root=" + root + ", backend=" + backendUrl + ", endpoint=" + endpoint + ", timeout=" + timeout + "]";
+        return "EngineSettings[root=" + root + ", backend=" + backendUrl + ", endpoint=" + endpoint + ", timeout=" + timeout
+                + ", providerEnvironment=" + new java.util.TreeSet<>(providerEnvironment.keySet()) + "]";
     }
 }

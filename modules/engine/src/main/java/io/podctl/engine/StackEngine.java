@@ -23,6 +23,10 @@ public interface StackEngine {
     /** Reads the real state of the stack's resources back into the state file. */
     StackResult refresh(PodStack stack, ProgressListener progress);
 
-    /** The outputs of the last up, as strings; secret values masked. */
+    /**
+     * The outputs of the last up, as strings; secret values masked.
+     *
+     * @throws StackNotFound when the pod was never deployed (no stack is created by asking)
+     */
     Map<String, String> outputs(PodStack stack);
 }

@@ -70,6 +70,19 @@ class AutomationEngineTest {
     }
 
     @Test
+    void theProviderEnvironmentReachesEveryEngineProcessButCannotMoveTheState() {
+        var settings = new EngineSettings(root, null, PASSPHRASE, Optional.empty(), Duration.ofSeconds(30))
+                .withProviderEnvironment(java.util.Map.of("AWS_PROFILE", "platform-ops", "PULUMI_BACKEND_URL", "file:///elsewhere"));
+
+        new AutomationEngine(settings, pulumi).preview(pod("pod-a"), ProgressListener.NONE);
+
+        assertThat(pulumi.calls("preview").get(0).env())
+                .containsEntry("AWS_PROFILE", "platform-ops")
+                .containsEntry("PULUMI_BACKEND_URL", "file://" + root.toAbsolutePath() + "/.podctl/state");
+        assertThat(settings.toString()).contains("AWS_PROFILE").doesNotContain("platform-ops");
+    }
+
+    @Test
     void stateGoesToTheFileBackendWithThePassphraseInTheEnvironmentOnly() {
         engine().preview(pod("pod-a"), ProgressListener.NONE);
 
@@ -220,8 +233,20 @@ class AutomationEngineTest {
 
     @Test
     void outputsAreReadWithoutRunningAnOperation() {
-        assertThat(engine().outputs(pod("pod-a"))).containsEntry("zookeeperConnect", "zk-1.a.pod.internal:2181");
-        assertThat(pulumi.operations()).isEmpty();
+        AutomationEngine engine = engine();
+        engine.preview(pod("pod-a"), ProgressListener.NONE);
+        int operations = pulumi.operations().size();
+
+        assertThat(engine.outputs(pod("pod-a"))).containsEntry("zookeeperConnect", "zk-1.a.pod.internal:2181");
+        assertThat(pulumi.operations()).hasSize(operations);
+    }
+
+    @Test
+    void outputsOfAPodNeverDeployedCreateNoStack() {
+        assertThatThrownBy(() -> engine().outputs(pod("pod-new")))
+                .isInstanceOf(StackNotFound.class)
+                .hasMessage("pod pod-new has no stack yet (never deployed): 'podctl up pod-new' creates it");
+        assertThat(pulumi.calls("stack", "init")).isEmpty();
     }
 
     private static String sleepBinary() {

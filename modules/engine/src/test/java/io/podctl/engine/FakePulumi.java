@@ -102,6 +102,12 @@ public final class FakePulumi implements PulumiCommand {
         return this;
     }
 
+    /** A stack that exists already, as after an earlier {@code up} from {@code workDir}. */
+    public FakePulumi existingStack(Path workDir, String stack) {
+        stacks.add(workDir + "/" + stack);
+        return this;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }

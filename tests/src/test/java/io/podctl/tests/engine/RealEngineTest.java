@@ -163,25 +163,50 @@ class RealEngineTest {
         }
     }
 
-    /** The rollout plan reads what each node runs from the real stack's nodeVersions output. */
+    /**
+     * The rollout plan reads what each node runs from the real stack's nodeVersions output; pods
+     * without a stack are shown as not deployed. Then one step of the rollout's Pulumi driver,
+     * from this JVM: the node re-planned at the new version, its instance replaced, nothing else.
+     */
     @Test
     @Order(6)
-    void rolloutPlanReadsTheDeployedVersionsFromTheStack() throws Exception {
+    void rolloutPlanReadsTheStackAndAStepReplacesExactlyThatNodesInstance() throws Exception {
         edit("not-prod-pod-1.yaml", s -> s.replace("spec:\n", "spec:\n  versions: {zookeeper: 3.9.5}\n"));
-        // the fleet without the pods that have no stack yet: rollout plan reads every pod's stack
-        Path deployed = Files.createDirectories(dir.resolve("deployed/pods"));
-        for (String file : List.of("fleet.yaml", "artifacts.yaml", "not-prod-pod-1.yaml")) {
-            Files.copy(dir.resolve("pods").resolve(file), deployed.resolve(file));
-        }
-        // the same stack settings (secrets salt) in that folder's work directory
-        Path work = Files.createDirectories(dir.resolve("deployed/.podctl/work/not-prod-pod-1"));
-        Files.copy(dir.resolve(".podctl/work/not-prod-pod-1/Pulumi.not-prod-pod-1.yaml"), work.resolve("Pulumi.not-prod-pod-1.yaml"));
-        Podctl.Result plan = podctl("rollout", "plan", "--pods", deployed.toString(), "--backend",
-                dir.resolve(".podctl/state").toUri().toString().replaceFirst("^file:/+", "file:///"));
-        assertThat(plan.exitCode()).as(plan.all()).isZero();
-        assertThat(plan.stdout()).contains("not-prod-pod-1", "control-1", "3.8.4", "3.9.5");
+        try {
+            Podctl.Result plan = podctl("rollout", "plan");
+            assertThat(plan.exitCode()).as(plan.all()).isZero();
+            assertThat(plan.stdout()).contains("not-prod-pod-1", "control-1", "3.8.4", "3.9.5")
+                    .contains("prd-pod-1: not deployed (no stack yet), skipped", "not-prod-pod-2: not deployed (no stack yet), skipped");
+            assertThat(Files.exists(dir.resolve(".podctl/state/.pulumi/stacks/podctl/prd-pod-1.json")))
+                    .as("looking at a pod creates no stack").isFalse();
 
-        edit("not-prod-pod-1.yaml", s -> s.replace("spec:\n  versions: {zookeeper: 3.9.5}\n", "spec:\n"));
+            var specs = io.podctl.spec.load.SpecLoader.load(List.of(dir.resolve("pods"))).validPods();
+            var pod = specs.stream().filter(p -> p.name().equals("not-prod-pod-1")).findFirst().orElseThrow();
+            // the engine's processes get what a shell's podctl gets (credentials for moto), so the
+            // provider's inputs are the CLI's and the step changes the node alone
+            Map<String, String> processEnv = new java.util.HashMap<>(env);
+            processEnv.remove("PODCTL_PASSPHRASE");
+            var settings = new io.podctl.engine.EngineSettings(dir, null, RealEngine.PASSPHRASE, java.util.Optional.of(moto.uri()), ENGINE_RUN)
+                    .withProviderEnvironment(processEnv);
+            var engine = new io.podctl.engine.AutomationEngine(settings, com.pulumi.automation.LocalPulumiCommand.create());
+            var driver = new io.podctl.engine.rollout.PulumiNodeDriver(engine, specs,
+                    p -> ctx -> io.podctl.infra.PodProgram.run(ctx, p, io.podctl.infra.ProgramOptions.defaults()),
+                    (p, n, r, alone) -> { throw new AssertionError("no stop expected"); }, io.podctl.engine.ProgressListener.NONE);
+            var deployedPlan = io.podctl.plan.PodPlanner.plan(pod, driver.deployed(io.podctl.plan.PodPlanner.plan(pod)));
+            Map<String, String> before = instanceIds("not-prod-pod-1");
+
+            driver.upgrade(deployedPlan, "control-1", io.podctl.plan.Role.ZOOKEEPER, "3.9.5");
+
+            Map<String, String> after = instanceIds("not-prod-pod-1");
+            assertThat(after.get("control-1")).isNotEqualTo(before.get("control-1"));
+            before.remove("control-1");
+            after.remove("control-1");
+            assertThat(after).as("every other instance, agents included").isEqualTo(before);
+            assertThat(driver.deployed(deployedPlan).get("control-1").zookeeper()).isEqualTo("3.9.5");
+            assertThat(driver.deployed(deployedPlan).get("control-2").zookeeper()).isEqualTo("3.8.4");
+        } finally {
+            edit("not-prod-pod-1.yaml", s -> s.replace("spec:\n  versions: {zookeeper: 3.9.5}\n", "spec:\n"));
+        }
     }
 
     @Test
@@ -355,6 +380,16 @@ class RealEngineTest {
         return ec2.describeInstances(r -> r.filters(tag("podctl:pod", pod),
                         Filter.builder().name("instance-state-name").values("pending", "running").build()))
                 .reservations().stream().flatMap(r -> r.instances().stream()).collect(Collectors.toList());
+    }
+
+    /** Instance ids by node (control hosts) or by instance id (agents, which have no fixed node). */
+    private Map<String, String> instanceIds(String pod) {
+        Map<String, String> ids = new java.util.TreeMap<>();
+        for (Instance i : running(pod)) {
+            String node = tagValue(i, "podctl:node");
+            ids.put(node.isEmpty() ? "agent " + i.instanceId() : node, i.instanceId());
+        }
+        return ids;
     }
 
     private String node(Instance i) {

@@ -9,6 +9,7 @@ import io.podctl.engine.ProgressListener;
 import io.podctl.engine.ResourceStep;
 import io.podctl.engine.StackChanges;
 import io.podctl.engine.StackEngine;
+import io.podctl.engine.StackNotFound;
 import io.podctl.engine.StackResult;
 import io.podctl.plan.AgentGroup;
 import io.podctl.plan.NodeVersions;
@@ -19,6 +20,7 @@ import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.run.AgentMaintenance;
 import io.podctl.rollout.run.DriverException;
 import io.podctl.rollout.run.NodeDriver;
+import io.podctl.rollout.run.PodNotDeployed;
 import io.podctl.spec.model.Pod;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -199,6 +201,8 @@ public final class PulumiNodeDriver implements NodeDriver {
         String json;
         try {
             json = engine.outputs(new PodStack(pod.pod(), pod.region(), program.apply(pod))).get(NODE_VERSIONS);
+        } catch (StackNotFound e) {
+            throw new PodNotDeployed(pod.pod());
         } catch (EngineFailure e) {
             throw new DriverException("cannot read the stack outputs of " + pod.pod() + ": " + e.getMessage());
         }

@@ -167,6 +167,20 @@ class PulumiNodeDriverTest {
     }
 
     @Test
+    void aPodWithoutAStackIsNotDeployedRatherThanBroken() {
+        GraphDiffEngine engine = new GraphDiffEngine(PodPlanner.plan(pod)) {
+            @Override
+            public Map<String, String> outputs(PodStack stack) {
+                throw new io.podctl.engine.StackNotFound(stack.pod());
+            }
+        };
+
+        assertThatThrownBy(() -> driver(engine, new ArrayList<>()).deployed(PodPlanner.plan(pod)))
+                .isInstanceOf(io.podctl.rollout.run.PodNotDeployed.class)
+                .hasMessageContaining("pod prd-pod-1 is not deployed");
+    }
+
+    @Test
     void aChangeBeyondTheNodeStopsBeforeAnythingIsDeployed() {
         // the stack runs an older Mesos on master-1 than the spec says: re-planning zk-2 must not drag it along
         Map<String, NodeVersions> drifted = oldZooKeeper();
