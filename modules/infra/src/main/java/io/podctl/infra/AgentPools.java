@@ -49,7 +49,9 @@ public final class AgentPools extends ComponentResource {
                     .healthCheckType("EC2")
                     .tags(group.tags().entrySet().stream().map(t -> GroupTagArgs.builder()
                             .key(t.getKey()).value(t.getValue()).propagateAtLaunch(true).build()).toList())
-                    .build(), child);
+                    .build(), CustomResourceOptions.builder().parent(this)
+                    .dependsOn(network.bootPrerequisites(group.zones())) // agents install Mesos at first boot
+                    .build());
             groupNames.add(asg.name());
         }
         registerOutputs(Map.of("groupNames", Output.all(groupNames)));

@@ -81,7 +81,7 @@ final class ControlHost {
         if (plan.sshKeyName() != null) {
             args.keyName(plan.sshKeyName());
         }
-        Instance instance = new Instance(name, args.build(), instanceOptions(parent, plan));
+        Instance instance = new Instance(name, args.build(), instanceOptions(parent, plan, network.bootPrerequisites(List.of(host.zone()))));
 
         new VolumeAttachment(name + "-data-attachment", VolumeAttachmentArgs.builder()
                 .deviceName(DATA_DEVICE)
@@ -103,8 +103,9 @@ final class ControlHost {
     }
 
     /** Pitfall: a create-before-delete replacement cannot take over the attached interface and volume. */
-    private static CustomResourceOptions instanceOptions(Resource parent, PodPlan plan) {
+    private static CustomResourceOptions instanceOptions(Resource parent, PodPlan plan, List<Resource> bootPrerequisites) {
         var options = CustomResourceOptions.builder().parent(parent)
+                .dependsOn(bootPrerequisites) // installs at first boot need the egress route
                 .deleteBeforeReplace(true)
                 .replaceOnChanges("userDataBase64");
         if (plan.imageId().startsWith("resolve:ssm:")) {

@@ -210,8 +210,15 @@ public final class MockEngineRun {
                     options.isRetainOnDelete(),
                     options.isProtect(),
                     options.getReplaceOnChanges(),
-                    options.getIgnoreChanges());
+                    options.getIgnoreChanges(),
+                    dependsOn(options));
             return new Declared(resource.pulumiResourceType(), resource.pulumiResourceName(), parent, flags);
+        }
+
+        /** The program passes plain lists, so the Output is already known when the transformation sees it. */
+        private static List<String> dependsOn(ResourceOptions options) {
+            List<Resource> resources = options.getDependsOn() == null ? null : PulumiTest.extractValue(options.getDependsOn());
+            return resources == null ? List.of() : resources.stream().map(Resource::pulumiResourceName).toList();
         }
 
         PlannedResource toPlanned(RecordingMocks mocks) {

@@ -16,14 +16,16 @@ import java.util.Map;
  */
 public record PlannedResource(String type, String name, String parent, Map<String, Object> inputs, Options options) {
 
+    /** @param dependsOn the logical names of the resources this one waits for beyond its inputs' references */
     public record Options(boolean deleteBeforeReplace, boolean retainOnDelete, boolean protect, List<String> replaceOnChanges,
-            List<String> ignoreChanges) {
+            List<String> ignoreChanges, List<String> dependsOn) {
 
-        public static final Options NONE = new Options(false, false, false, List.of(), List.of());
+        public static final Options NONE = new Options(false, false, false, List.of(), List.of(), List.of());
 
         public Options {
             replaceOnChanges = List.copyOf(replaceOnChanges);
             ignoreChanges = List.copyOf(ignoreChanges);
+            dependsOn = List.copyOf(dependsOn);
         }
     }
 

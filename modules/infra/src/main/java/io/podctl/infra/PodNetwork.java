@@ -31,9 +31,14 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.podctl.plan.NetworkPlan;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.SecurityGroupPlan;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pod's network: its VPC and one subnet per zone (or the existing ones named in the spec),
@@ -47,6 +52,8 @@ public final class PodNetwork extends ComponentResource {
     private final Map<String, Output<String>> subnetIds = new LinkedHashMap<>();
     private final Map<String, Output<String>> securityGroupIds = new LinkedHashMap<>();
     private final Output<String> zoneId;
+    /** Per zone, what must exist before a host there boots: its subnet's egress route and association. */
+    private final Map<String, List<Resource>> bootPrerequisites = new LinkedHashMap<>();
 
     public PodNetwork(PodPlan plan) {
         super(ComponentTypes.NETWORK, plan.pod() + "-network", ComponentResourceOptions.Empty);
@@ -142,8 +149,12 @@ public final class PodNetwork extends ComponentResource {
                 .routes(RouteTableRouteArgs.builder().cidrBlock(OPEN_WORLD).natGatewayId(nat.id()).build())
                 .tags(Tags.named(plan.tags(), pod + "-routes-private"))
                 .build(), child());
-        subnetIds.forEach((zone, subnetId) -> new RouteTableAssociation(pod + "-routes-private-" + zone,
-                RouteTableAssociationArgs.builder().subnetId(subnetId).routeTableId(privateRoutes.id()).build(), child()));
+        // the table carries the 0.0.0.0/0 -> NAT route inline: it exists once the table does
+        subnetIds.forEach((zone, subnetId) -> bootPrerequisites.put(zone, new ArrayList<>(List.of(privateRoutes,
+                new RouteTableAssociation(pod + "-routes-private-" + zone,
+                        RouteTableAssociationArgs.builder().subnetId(subnetId).routeTableId(privateRoutes.id()).build(), child())))));
+        List<Resource> endpoints = VpcEndpoints.create(this, plan, vpc, privateRoutes, Output.all(List.copyOf(subnetIds.values())));
+        bootPrerequisites.values().forEach(list -> list.addAll(endpoints));
     }
 
     /** Ingress from anywhere is never opened, whatever the tier: validate only warns for not-prod. */
@@ -188,6 +199,17 @@ public final class PodNetwork extends ComponentResource {
 
     public Output<String> zoneId() {
         return zoneId;
+    }
+
+    /**
+     * What a host in these zones must wait for so its first boot has a way out: the private route
+     * table with its NAT route and the zone's association. Empty for an existing VPC, whose
+     * routing is its owner's.
+     */
+    public List<Resource> bootPrerequisites(Collection<String> zones) {
+        Set<Resource> all = new LinkedHashSet<>();
+        zones.forEach(zone -> all.addAll(bootPrerequisites.getOrDefault(zone, List.of())));
+        return List.copyOf(all);
     }
 
     public Output<String> subnetId(String zone) {

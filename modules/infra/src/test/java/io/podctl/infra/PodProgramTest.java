@@ -64,7 +64,10 @@ class PodProgramTest {
                 Map.entry("aws:ec2/internetGateway:InternetGateway", 1), Map.entry("aws:ec2/eip:Eip", 1),
                 Map.entry("aws:ec2/natGateway:NatGateway", 1), Map.entry("aws:ec2/routeTable:RouteTable", 2),
                 Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", zones + 1),
-                Map.entry("aws:ec2/securityGroup:SecurityGroup", 5), Map.entry(INGRESS, ingressRules), Map.entry(EGRESS, 5),
+                // prod's default: interface endpoints with their own group and its one HTTPS rule
+                Map.entry("aws:ec2/securityGroup:SecurityGroup", tier == Tier.PROD ? 6 : 5),
+                Map.entry(INGRESS, ingressRules + (tier == Tier.PROD ? 1 : 0)), Map.entry(EGRESS, 5),
+                Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", tier == Tier.PROD ? 5 : 1),
                 Map.entry("aws:route53/zone:Zone", 1), Map.entry("aws:iam/role:Role", 1), Map.entry("aws:iam/rolePolicy:RolePolicy", 1),
                 Map.entry("aws:iam/instanceProfile:InstanceProfile", 1), Map.entry(ENI, hosts), Map.entry(VOLUME, hosts),
                 Map.entry(INSTANCE, hosts), Map.entry(ATTACHMENT, hosts), Map.entry(RECORD, 9),
@@ -173,7 +176,9 @@ class PodProgramTest {
                 "prd-pod-1-mesos-agent tcp/5051-5051 <- prd-pod-1-mesos-master",
                 // the masters send offers to Marathon's scheduler driver; tasks' ports open inside the pod only
                 "prd-pod-1-marathon tcp/15101-15101 <- prd-pod-1-mesos-master",
-                "prd-pod-1-mesos-agent tcp/31000-32000 <- prd-pod-1-pod");
+                "prd-pod-1-mesos-agent tcp/31000-32000 <- prd-pod-1-pod",
+                // AWS API endpoints inside the VPC (prod's default)
+                "prd-pod-1-endpoints tcp/443-443 <- 10.10.0.0/16");
         assertThat(run.ofType(EGRESS)).hasSize(5).allSatisfy(e -> assertThat(e.inputs())
                 .containsEntry("ipProtocol", "-1").containsEntry("cidrIpv4", "0.0.0.0/0"));
     }

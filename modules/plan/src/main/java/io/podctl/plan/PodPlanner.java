@@ -120,12 +120,12 @@ public final class PodPlanner {
                 subnets.add(new NetworkPlan.Subnet(zones.get(i), vpc.subnet(vpc.prefix() + 2, i).toString(), null));
             }
             NetworkPlan.Subnet egress = new NetworkPlan.Subnet(zones.get(0), vpc.subnet(vpc.prefix() + 2, 3).toString(), null);
-            return new NetworkPlan(true, net.vpcCidr(), null, subnets, egress);
+            return new NetworkPlan(true, net.vpcCidr(), null, subnets, egress, net.interfaceEndpointsFor(spec.tier()));
         }
         for (String zone : zones) {
             subnets.add(new NetworkPlan.Subnet(zone, null, net.subnets().get(zone)));
         }
-        return new NetworkPlan(false, null, net.vpcId(), subnets, null);
+        return new NetworkPlan(false, null, net.vpcId(), subnets, null, false);
     }
 
     private static String imageId(PodSpec spec) {

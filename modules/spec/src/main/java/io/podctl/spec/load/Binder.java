@@ -76,6 +76,14 @@ final class Binder {
         if (cls == Integer.class) {
             return bindInteger(node, path);
         }
+        if (cls == Boolean.class) {
+            YamlNode.Scalar s = scalar(node, path, "true or false");
+            if (s != null && s.kind() != YamlNode.ScalarKind.BOOL) {
+                error(node, label(path) + " must be true or false, not " + s.describe());
+                return null;
+            }
+            return s == null ? null : Boolean.valueOf(s.text().equalsIgnoreCase("true"));
+        }
         if (cls.isEnum()) {
             return bindEnum(node, cls, path);
         }
