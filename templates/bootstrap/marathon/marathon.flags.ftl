@@ -8,3 +8,9 @@
 --zk=[=lib.zkUrl(zookeeper, "/marathon")]
 --hostname=[=hostname]
 --http_port=[=httpPort]
+<#if mesosSecretFile??>
+# Registers with the masters as principal [=mesosPrincipal]; the secret stays in the file fetched at boot.
+--mesos_authentication
+--mesos_authentication_principal=[=mesosPrincipal]
+--mesos_authentication_secret_file=[=mesosSecretFile]
+</#if>

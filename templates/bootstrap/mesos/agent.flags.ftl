@@ -12,3 +12,7 @@
 # Docker image pulls take longer than the default minute.
 --executor_registration_timeout=5mins
 --log_dir=/var/log/mesos
+<#if credentialFile??>
+# The agent registers with its principal and secret from the file fetched at boot onto tmpfs.
+--credential=[=credentialFile]
+</#if>

@@ -10,3 +10,11 @@
 --port=[=port]
 --work_dir=[=workDir]
 --log_dir=/var/log/mesos
+<#if credentialsFile??>
+# Frameworks (CRAM-MD5), agents (CRAM-MD5) and read-write HTTP calls (basic) must authenticate
+# against the credentials file fetched at boot onto tmpfs; its values never appear here.
+--authenticate_frameworks=true
+--authenticate_agents=true
+--authenticate_http_readwrite=true
+--credentials=[=credentialsFile]
+</#if>

@@ -65,8 +65,12 @@ public final class AgentPools extends ComponentResource {
                 .imageId(plan.imageId())
                 .instanceType(group.instanceType())
                 .userData(UserData.base64(group.userData())) // gzip: headroom under EC2's 16 KiB
-                .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(identity.profileArn()).build())
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(identity.agentProfileArn()).build())
                 .vpcSecurityGroupIds(network.securityGroupIds(List.of(ControlHost.MEMBERSHIP_GROUP, Role.MESOS_AGENT.wire())))
+                // IMDSv2 with one hop: a container on a bridge network is a hop further and gets no
+                // token. Tasks on the host's network (Mesos containerizer without network isolation,
+                // Docker --net=host) still reach the metadata service: they can act as the agent
+                // role, which is why that role reads nothing but the agents' own credential.
                 .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
                         .httpTokens("required")
                         .httpEndpoint("enabled")

@@ -17,10 +17,15 @@ import io.podctl.plan.IdentityPlan;
 import io.podctl.plan.PodPlan;
 import java.util.Map;
 
-/** The instance role and profile every host of the pod runs with. */
+/**
+ * The pod's instance roles and profiles: one for the control hosts, one for the agents. Agents
+ * run other teams' containers; a task that reaches the metadata service must not find the
+ * control plane's credentials there.
+ */
 public final class PodIdentity extends ComponentResource {
     private final Output<String> profileName;
     private final Output<String> profileArn;
+    private final Output<String> agentProfileArn;
 
     public PodIdentity(PodPlan plan) {
         super(ComponentTypes.IDENTITY, plan.pod() + "-identity", ComponentResourceOptions.Empty);
@@ -46,7 +51,26 @@ public final class PodIdentity extends ComponentResource {
                 .build(), child);
         profileName = profile.name();
         profileArn = profile.arn();
-        registerOutputs(Map.of("instanceProfileArn", profileArn));
+
+        String agentRoleName = identity.agentRoleName();
+        Role agentRole = new Role(agentRoleName, RoleArgs.builder()
+                .name(agentRoleName)
+                .description("Mesos agents of pod " + plan.pod())
+                .assumeRolePolicy(HostPolicy.assumeRoleByEc2())
+                .tags(Tags.named(plan.tags(), agentRoleName))
+                .build(), child);
+        new RolePolicy(agentRoleName + "-agent", RolePolicyArgs.builder()
+                .role(agentRole.name())
+                .name("agent")
+                .policy(Output.tuple(region, account).applyValue(t -> HostPolicy.agent(plan.pod(), identity, t.t1, t.t2)))
+                .build(), child);
+        InstanceProfile agentProfile = new InstanceProfile(agentRoleName, InstanceProfileArgs.builder()
+                .name(agentRoleName)
+                .role(agentRole.name())
+                .tags(Tags.named(plan.tags(), agentRoleName))
+                .build(), child);
+        agentProfileArn = agentProfile.arn();
+        registerOutputs(Map.of("instanceProfileArn", profileArn, "agentInstanceProfileArn", agentProfileArn));
     }
 
     /** The AWS provider's region must be the spec's, or the zones and ARNs would be wrong. */
@@ -64,5 +88,9 @@ public final class PodIdentity extends ComponentResource {
 
     public Output<String> profileArn() {
         return profileArn;
+    }
+
+    public Output<String> agentProfileArn() {
+        return agentProfileArn;
     }
 }

@@ -68,8 +68,8 @@ class PodProgramTest {
                 Map.entry("aws:ec2/securityGroup:SecurityGroup", tier == Tier.PROD ? 6 : 5),
                 Map.entry(INGRESS, ingressRules + (tier == Tier.PROD ? 1 : 0)), Map.entry(EGRESS, 5),
                 Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", tier == Tier.PROD ? 5 : 1),
-                Map.entry("aws:route53/zone:Zone", 1), Map.entry("aws:iam/role:Role", 1), Map.entry("aws:iam/rolePolicy:RolePolicy", 1),
-                Map.entry("aws:iam/instanceProfile:InstanceProfile", 1), Map.entry(ENI, hosts), Map.entry(VOLUME, hosts),
+                Map.entry("aws:route53/zone:Zone", 1), Map.entry("aws:iam/role:Role", 2), Map.entry("aws:iam/rolePolicy:RolePolicy", 2),
+                Map.entry("aws:iam/instanceProfile:InstanceProfile", 2), Map.entry(ENI, hosts), Map.entry(VOLUME, hosts),
                 Map.entry(INSTANCE, hosts), Map.entry(ATTACHMENT, hosts), Map.entry(RECORD, 9),
                 Map.entry(LAUNCH_TEMPLATE, 1), Map.entry(ASG, 1)));
         assertThat(run.countsByType()).isEqualTo(expected);
@@ -192,7 +192,7 @@ class PodProgramTest {
 
         JsonNode policy = JSON.readTree((String) run.find("pod-s-host-read-pod-config").orElseThrow().input("policy"));
         JsonNode statements = policy.get("Statement");
-        assertThat(statements.size()).isEqualTo(3);
+        assertThat(statements.size()).isEqualTo(4);
         assertThat(statements.get(0).get("Action").toString())
                 .isEqualTo("[\"ssm:GetParameter\",\"ssm:GetParameters\",\"ssm:GetParametersByPath\"]");
         assertThat(statements.get(0).get("Resource").toString())
@@ -203,7 +203,12 @@ class PodProgramTest {
                 .isEqualTo("[\"arn:aws:ssm:us-west-2:123456789012:parameter/pods/pod-s/status/*\"]");
         assertThat(statements.get(2).get("Action").toString()).isEqualTo("[\"secretsmanager:GetSecretValue\"]");
         assertThat(statements.get(2).get("Resource").toString()).isEqualTo("[\"" + secretArn + "\"]");
-        assertThat(policy.findValues("Resource")).allSatisfy(r -> r.forEach(arn -> assertThat(arn.asText()).isNotEqualTo("*")));
+        // the SSM agent's channels are the one statement AWS does not scope to resources; it reads nothing
+        assertThat(statements.get(3).get("Sid").asText()).isEqualTo("SsmAgent");
+        assertThat(statements.get(3).get("Action").toString()).doesNotContain("GetParameter", "secretsmanager", "PutParameter");
+        for (int i = 0; i < 3; i++) {
+            statements.get(i).get("Resource").forEach(arn -> assertThat(arn.asText()).isNotEqualTo("*"));
+        }
         assertThat(run.mocks().invokes()).containsExactlyInAnyOrder("aws:index/getRegion:getRegion",
                 "aws:index/getCallerIdentity:getCallerIdentity");
 
@@ -234,7 +239,7 @@ class PodProgramTest {
         assertThat(gunzip(template.input("userData")))
                 .isEqualTo("#cloud-config\n# pool general\n");
         assertThat(template.inputs()).containsEntry("iamInstanceProfile",
-                        Map.of("arn", "arn:aws:iam::123456789012:instance-profile/prd-pod-1-host"))
+                        Map.of("arn", "arn:aws:iam::123456789012:instance-profile/prd-pod-1-agent"))
                 .containsEntry("vpcSecurityGroupIds", List.of("prd-pod-1-pod", "prd-pod-1-mesos-agent"))
                 .containsEntry("instanceType", "c5.2xlarge");
         assertThat(((List<?>) template.input("tagSpecifications")).stream().map(s -> ((Map<?, ?>) s).get("resourceType")).toList())

@@ -1,6 +1,7 @@
 package io.podctl.plan;
 
 import io.podctl.plan.render.BootstrapRenderer;
+import io.podctl.plan.render.PodSecrets;
 import io.podctl.spec.model.AgentPool;
 import io.podctl.spec.model.Colocation;
 import io.podctl.spec.model.Network;
@@ -137,7 +138,8 @@ public final class PodPlanner {
                 .map(v -> v.substring("secretsmanager:".length())).sorted().toList();
         List<String> ssmPaths = new ArrayList<>();
         ssmPaths.add("/pods/" + pod + "/");
-        return new IdentityPlan(pod + "-host", ssmPaths, secretArns);
+        return new IdentityPlan(pod + "-host", ssmPaths, secretArns, pod + "-agent",
+                PodSecrets.referencesConsumedBy(spec.secrets(), Role.MESOS_AGENT));
     }
 
     private static Map<String, String> baseTags(Pod pod) {

@@ -24,6 +24,8 @@ final class ReplaceTriggers {
             Map.entry("aws:ec2/eip:Eip", Set.of("domain", "vpc", "address", "publicIpv4Pool", "customerOwnedIpv4Pool", "networkBorderGroup")),
             Map.entry("aws:ec2/natGateway:NatGateway", Set.of("allocationId", "subnetId", "connectivityType", "privateIp")),
             Map.entry("aws:ec2/routeTable:RouteTable", Set.of("vpcId")),
+            // route tables, subnets, groups and private DNS of an endpoint change in place
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", Set.of("vpcId", "serviceName", "vpcEndpointType")),
             Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", Set.of("subnetId", "gatewayId")),
             Map.entry("aws:ec2/securityGroup:SecurityGroup", Set.of("name", "namePrefix", "description", "vpcId")),
             Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", Set.of("securityGroupId")),

@@ -21,7 +21,7 @@ final class MarathonFiles {
         String java8 = ImageContract.DEBIAN_12.java8Home();
         MarathonModel model = new MarathonModel(plan.pod(), version, ZooKeeperFiles.endpoints(plan),
                 plan.dnsNameFor(host, Role.MARATHON), Ports.MARATHON, PodSecrets.has(plan, PodSecrets.MARATHON_HTTP_CREDENTIALS),
-                Ports.MARATHON_LIBPROCESS, java8, LIBMESOS);
+                Ports.MARATHON_LIBPROCESS, java8, LIBMESOS, PodSecrets.fileOf(plan, PodSecrets.MARATHON_MESOS_SECRET));
         if (!host.runs(Role.MESOS_MASTER) && artifact != null && artifact.libmesos() != null) {
             // a dedicated Marathon host has no Mesos of its own: the package brings libmesos, none of its daemons run
             MesosInstall.addTo(bootstrap, plan, artifact.libmesos(), List.of("mesos-master.service", "mesos-slave.service"));

@@ -11,6 +11,7 @@ import java.util.List;
  * @param libprocessPort  where its libmesos driver listens for the masters (LIBPROCESS_PORT)
  * @param javaHome        the image's Java 8
  * @param libmesos        the libmesos its driver loads (MESOS_NATIVE_JAVA_LIBRARY)
+ * @param mesosSecretFile the boot-fetched secret of its Mesos principal, or null: then it registers unauthenticated
  */
 public record MarathonModel(
         String pod,
@@ -21,7 +22,15 @@ public record MarathonModel(
         boolean httpCredentials,
         int libprocessPort,
         String javaHome,
-        String libmesos) {
+        String libmesos,
+        String mesosSecretFile) {
+
+    /** The principal Marathon registers as; the masters' credentials file must hold it. */
+    public static final String MESOS_PRINCIPAL = "marathon";
+
+    public String mesosPrincipal() {
+        return MESOS_PRINCIPAL;
+    }
 
     public MarathonModel {
         zookeeper = List.copyOf(zookeeper);

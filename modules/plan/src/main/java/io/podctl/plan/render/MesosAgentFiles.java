@@ -17,7 +17,8 @@ final class MesosAgentFiles {
     static void addTo(Bootstrap bootstrap, PodPlan plan, AgentGroup group) {
         Layout layout = Layout.STANDARD;
         MesosAgentModel model = new MesosAgentModel(plan.pod(), group.pool(), group.mesosVersion(), ZooKeeperFiles.endpoints(plan),
-                Ports.MESOS_AGENT, layout.agentWorkDir(), CONTAINERIZERS, attributes(group));
+                Ports.MESOS_AGENT, layout.agentWorkDir(), CONTAINERIZERS, attributes(group),
+                PodSecrets.fileOf(plan, PodSecrets.MESOS_AGENT_CREDENTIAL));
         bootstrap.file(layout.agentFlags(), Bootstrap.CONFIG, "mesos/agent.flags.ftl", model);
         MesosInstall.addTo(bootstrap, plan, model.version(), List.of("mesos-master.service", "mesos-slave.service"));
         bootstrap.service("mesos-agent.service", "mesos/mesos-agent.service.ftl", model);

@@ -6,7 +6,8 @@ import java.util.List;
  * The flags of the agents of one pool. Agents are interchangeable members of an auto scaling
  * group: what differs between them (address, zone) is learnt at boot.
  *
- * @param attributes the pool's attributes and pod:<name>; the zone attribute is added at boot
+ * @param attributes     the pool's attributes and pod:<name>; the zone attribute is added at boot
+ * @param credentialFile the boot-fetched credential the agent registers with, or null
  */
 public record MesosAgentModel(
         String pod,
@@ -16,7 +17,8 @@ public record MesosAgentModel(
         int port,
         String workDir,
         List<String> containerizers,
-        List<Attribute> attributes) {
+        List<Attribute> attributes,
+        String credentialFile) {
 
     public record Attribute(String name, String value) {}
 

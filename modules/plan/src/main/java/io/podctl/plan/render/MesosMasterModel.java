@@ -6,7 +6,8 @@ import java.util.List;
  * The flags of one Mesos master.
  *
  * @param quorum   replicated-log quorum: more than half of the masters
- * @param hostname the master's own DNS name; the advertised IP comes from IMDS at boot
+ * @param hostname        the master's own DNS name; the advertised IP comes from IMDS at boot
+ * @param credentialsFile the boot-fetched credentials file on tmpfs, or null: then nobody authenticates
  */
 public record MesosMasterModel(
         String pod,
@@ -15,7 +16,8 @@ public record MesosMasterModel(
         int quorum,
         String hostname,
         int port,
-        String workDir) {
+        String workDir,
+        String credentialsFile) {
 
     public MesosMasterModel {
         zookeeper = List.copyOf(zookeeper);

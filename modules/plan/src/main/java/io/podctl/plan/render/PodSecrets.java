@@ -10,14 +10,25 @@ import java.util.Set;
  * Which spec secret each role consumes and how. Only hosts of the consuming role fetch a secret,
  * so adding or moving one replaces only those hosts. Secrets no role consumes are not fetched.
  */
-final class PodSecrets {
+public final class PodSecrets {
     static final String MARATHON_HTTP_CREDENTIALS = "marathonHttpCredentials";
+    /** The masters' --credentials file: JSON {"credentials": [{"principal": ..., "secret": ...}, ...]} for Marathon and the agents. */
+    static final String MESOS_CREDENTIALS = "mesosCredentials";
+    /** An agent's --credential file: JSON {"principal": ..., "secret": ...}, one of the masters' credentials. */
+    static final String MESOS_AGENT_CREDENTIAL = "mesosAgentCredential";
+    /** The secret of Marathon's Mesos principal, plain text (--mesos_authentication_secret_file). */
+    static final String MARATHON_MESOS_SECRET = "marathonMesosSecret";
 
     private record Use(Role role, String service, String variable) {}
 
     private static final Map<String, Use> USES = Map.of(
             // Marathon reads MARATHON_<FLAG> variables: the credentials never show on a command line
-            MARATHON_HTTP_CREDENTIALS, new Use(Role.MARATHON, "marathon", "MARATHON_HTTP_CREDENTIALS"));
+            MARATHON_HTTP_CREDENTIALS, new Use(Role.MARATHON, "marathon", "MARATHON_HTTP_CREDENTIALS"),
+            // Mesos' credential flags take a file path: these stay files on tmpfs, outside the
+            // directories exec-with-flags turns into environment variables
+            MESOS_CREDENTIALS, new Use(Role.MESOS_MASTER, "mesos-master", "credentials"),
+            MESOS_AGENT_CREDENTIAL, new Use(Role.MESOS_AGENT, "mesos-agent", "credential"),
+            MARATHON_MESOS_SECRET, new Use(Role.MARATHON, "marathon-mesos", "secret"));
 
     private PodSecrets() {}
 
@@ -27,6 +38,21 @@ final class PodSecrets {
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> fetch(e.getKey(), e.getValue(), USES.get(e.getKey())))
                 .toList();
+    }
+
+    /** The references of the secrets hosts of {@code role} fetch (the agent role may read these and no other). */
+    public static List<String> referencesConsumedBy(Map<String, String> secrets, Role role) {
+        return secrets.entrySet().stream().filter(e -> USES.containsKey(e.getKey()) && USES.get(e.getKey()).role() == role)
+                .map(Map.Entry::getValue).sorted().toList();
+    }
+
+    /** Where a fetched secret lands on the host, for flags that take a file; null when the spec does not reference it. */
+    static String fileOf(PodPlan plan, String name) {
+        if (!has(plan, name)) {
+            return null;
+        }
+        Use use = USES.get(name);
+        return Layout.STANDARD.secretsRoot() + "/" + use.service() + "/" + use.variable();
     }
 
     static boolean has(PodPlan plan, String name) {

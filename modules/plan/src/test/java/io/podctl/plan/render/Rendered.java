@@ -50,18 +50,22 @@ final class Rendered {
         return properties;
     }
 
-    /** A flags file as exec-with-flags passes it on: one --name=value argument per non-comment line. */
+    /**
+     * A flags file as exec-with-flags passes it on: one --name=value argument per non-comment line;
+     * a bare --name (Marathon's toggles) maps to "".
+     */
     static Map<String, String> flags(String content) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String line : content.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            if (!line.startsWith("--") || !line.contains("=")) {
+            if (!line.startsWith("--")) {
                 throw new AssertionError("not a --name=value flag: " + line);
             }
-            String name = line.substring(2, line.indexOf('='));
-            if (flags.put(name, line.substring(line.indexOf('=') + 1)) != null) {
+            int equals = line.indexOf('=');
+            String name = equals < 0 ? line.substring(2) : line.substring(2, equals);
+            if (flags.put(name, equals < 0 ? "" : line.substring(equals + 1)) != null) {
                 throw new AssertionError("flag --" + name + " given twice");
             }
         }

@@ -61,6 +61,7 @@ public final class PodRules {
         if (named) {
             rules.secretPaths();
         }
+        rules.mesosCredentials();
         return rules.findings;
     }
 
@@ -410,6 +411,18 @@ public final class PodRules {
                 error("spec.secrets." + secret.getKey(), "secret '" + secret.getKey() + "' must be an SSM parameter under "
                         + prefix + " (the only path this pod's hosts may read; 'podctl secrets put' stores there)");
             }
+        }
+    }
+
+    /** Mesos authentication is all or nothing: masters that require it refuse an agent or Marathon without a credential. */
+    static final List<String> MESOS_AUTHENTICATION = List.of("mesosCredentials", "mesosAgentCredential", "marathonMesosSecret");
+
+    private void mesosCredentials() {
+        List<String> named = MESOS_AUTHENTICATION.stream().filter(spec.secrets()::containsKey).toList();
+        if (!named.isEmpty() && named.size() < MESOS_AUTHENTICATION.size()) {
+            List<String> missing = MESOS_AUTHENTICATION.stream().filter(k -> !named.contains(k)).toList();
+            error("spec.secrets." + named.get(0), "Mesos authentication needs all of " + String.join(", ", MESOS_AUTHENTICATION)
+                    + " under spec.secrets; missing " + String.join(", ", missing));
         }
     }
 }
