@@ -1,13 +1,22 @@
 package io.podctl.cli;
 
 import io.podctl.aws.AwsContext;
+import io.podctl.aws.validate.ArtifactObjects;
 import io.podctl.aws.validate.AwsOnlineValidator;
 import io.podctl.aws.validate.ImageSource;
 import io.podctl.aws.validate.OnlineCheck;
 import io.podctl.aws.validate.OnlineFinding;
 import io.podctl.spec.load.LoadedPod;
+import io.podctl.spec.load.SpecLoader;
 import io.podctl.spec.load.SpecSet;
+import io.podctl.spec.model.ArtifactManifest;
 import io.podctl.spec.model.PodSpec;
+import io.podctl.spec.yaml.SourceMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import io.podctl.spec.validate.Finding;
 import io.podctl.spec.yaml.Position;
 import java.util.ArrayList;
@@ -19,7 +28,8 @@ final class OnlineValidation {
 
     private OnlineValidation() {}
 
-    static SpecSet addFindings(SpecSet set, AwsContext aws) {
+    /** @param manifest the artifact manifest file the set was loaded with; its objects are checked at their url lines */
+    static SpecSet addFindings(SpecSet set, AwsContext aws, Path manifest) {
         AwsOnlineValidator validator = new AwsOnlineValidator(aws);
         List<Finding> findings = new ArrayList<>(set.findings());
         for (LoadedPod pod : set.pods()) {
@@ -31,7 +41,50 @@ final class OnlineValidation {
             List<OnlineFinding> online = AwsCommands.call(() -> validator.validate(check));
             online.forEach(f -> findings.add(Finding.error(position(pod, f), f.message() + " (online)")));
         }
+        findings.addAll(artifactFindings(set, aws, manifest));
         return new SpecSet(set.pods(), findings, set.filesRead());
+    }
+
+    /** Each manifest object a pod installs (its versions, and Marathon's libmesos), checked once from the first pod's region. */
+    private static List<Finding> artifactFindings(SpecSet set, AwsContext aws, Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return List.of();
+        }
+        Map<String, String> regionByEntry = new LinkedHashMap<>();
+        ArtifactManifest artifacts = ArtifactManifest.NONE;
+        for (LoadedPod pod : set.pods()) {
+            if (!pod.complete()) {
+                continue;
+            }
+            artifacts = pod.pod().artifacts();
+            PodSpec spec = pod.pod().spec();
+            String region = spec.region();
+            regionByEntry.putIfAbsent(ArtifactManifest.ZOOKEEPER + "." + spec.versions().zookeeper(), region);
+            regionByEntry.putIfAbsent(ArtifactManifest.MESOS + "." + spec.versions().mesos(), region);
+            regionByEntry.putIfAbsent(ArtifactManifest.MARATHON + "." + spec.versions().marathon(), region);
+            artifacts.find(ArtifactManifest.MARATHON, spec.versions().marathon()).map(a -> a.libmesos())
+                    .ifPresent(libmesos -> regionByEntry.putIfAbsent(ArtifactManifest.MESOS + "." + libmesos, region));
+        }
+        SourceMap where;
+        try {
+            where = SpecLoader.artifactPositions(manifest.toString(), Files.readString(manifest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ArtifactObjects objects = new ArtifactObjects(aws);
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, String> entry : regionByEntry.entrySet()) {
+            String component = entry.getKey().substring(0, entry.getKey().indexOf('.'));
+            String version = entry.getKey().substring(component.length() + 1);
+            var artifact = artifacts.find(component, version);
+            if (artifact.isEmpty() || artifact.get().url() == null) {
+                continue; // the offline rules already reported it
+            }
+            String url = artifact.get().url();
+            AwsCommands.call(() -> objects.problem(url, entry.getValue())).ifPresent(problem -> findings.add(Finding.error(
+                    where.at("spec." + component + "." + version + ".url"), component + " " + version + ": " + problem + " (online)")));
+        }
+        return findings;
     }
 
     private static ImageSource image(PodSpec spec) {

@@ -6,6 +6,7 @@ import io.podctl.spec.load.SpecLoader;
 import io.podctl.spec.load.SpecSet;
 import io.podctl.spec.validate.Finding;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,11 @@ final class ValidateCommand implements Callable<Integer> {
         List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("pods")) : paths;
         SpecSet set = RenderChecks.addFindings(SpecLoader.load(inputs));
         if (online && !set.hasErrors()) {
-            set = OnlineValidation.addFindings(set, AwsCommands.context(endpointUrl));
+            // the manifest beside the fleet the first input belongs to, as the loader finds it
+            Path first = inputs.get(0);
+            Path dir = Files.isDirectory(first) ? first : first.getParent();
+            Path manifest = dir == null ? Path.of(SpecLoader.ARTIFACTS_FILE) : dir.resolve(SpecLoader.ARTIFACTS_FILE);
+            set = OnlineValidation.addFindings(set, AwsCommands.context(endpointUrl), manifest);
         }
         PrintWriter out = spec.commandLine().getOut();
         String summary = summary(set);

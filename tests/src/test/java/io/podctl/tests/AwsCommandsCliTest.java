@@ -106,4 +106,32 @@ class AwsCommandsCliTest {
         assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
         assertThat(r.stdout()).containsPattern("pods/prd-pod-1\\.yaml:\\d+:\\d+: error: SSM parameter /pods/prd-pod-1/marathon/http-credentials does not exist in us-west-2 \\(online\\)");
     }
+
+    @Test
+    void validateOnlineNamesAManifestObjectMissingFromTheMirrorAtItsUrlLine() throws Exception {
+        Podctl.copyFleet(dir);
+        java.util.List<String> manifest = java.nio.file.Files.readAllLines(dir.resolve("pods/artifacts.yaml"));
+        String mesosUrl = "s3://platform-artifacts-us-west-2/mesos/1.11.0/mesos_1.11.0-debian12_amd64.deb";
+        int mesosLine = manifest.indexOf("      url: " + mesosUrl) + 1;
+        try (S3Client s3 = aws.withRegion("us-west-2").s3()) {
+            s3.createBucket(r -> r.bucket("platform-artifacts-us-west-2")
+                    .createBucketConfiguration(c -> c.locationConstraint(software.amazon.awssdk.services.s3.model.BucketLocationConstraint.US_WEST_2)));
+            // every object the pods install is mirrored except Mesos 1.11.0
+            for (String line : manifest) {
+                String url = line.strip();
+                if (url.startsWith("url: s3://platform-artifacts-us-west-2/") && !url.endsWith(mesosUrl)) {
+                    String key = url.substring("url: s3://platform-artifacts-us-west-2/".length());
+                    s3.putObject(r -> r.bucket("platform-artifacts-us-west-2").key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+                }
+            }
+        }
+
+        var r = podctl(null, "validate", "--online");
+
+        assertThat(mesosLine).isPositive();
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.stdout()).contains("pods/artifacts.yaml:" + mesosLine + ":")
+                .contains("error: mesos 1.11.0: object " + mesosUrl + " does not exist (S3 HeadObject in us-west-2) (online)")
+                .doesNotContain("zookeeper 3.8.4: object");
+    }
 }

@@ -194,6 +194,17 @@ public final class SpecLoader {
                 .flatMap(spec -> spec instanceof YamlNode.Mapping m ? m.get("defaults") : Optional.empty());
     }
 
+    /**
+     * Where each entry of a manifest file sits ({@code spec.<component>.<version>.url}), for
+     * findings made after loading, such as {@code validate --online}'s missing objects.
+     */
+    public static SourceMap artifactPositions(String file, String text) {
+        List<Finding> ignored = new ArrayList<>();
+        SourceMap where = new SourceMap(Position.startOf(file));
+        parse(new Source(file, text), ignored).ifPresent(root -> new Binder(ignored, where, path -> true).bindRecord(root, ArtifactsFile.class, ""));
+        return where;
+    }
+
     /** The manifest, or an empty one when the file is too broken to bind (its errors are reported). */
     private static ArtifactManifest bindArtifacts(String file, YamlNode root, List<Finding> findings) {
         SourceMap where = new SourceMap(Position.startOf(file));
