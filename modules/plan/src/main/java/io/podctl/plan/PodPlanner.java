@@ -115,12 +115,16 @@ public final class PodPlanner {
         Network net = spec.network();
         List<NetworkPlan.Subnet> subnets = new ArrayList<>();
         if (net.createsVpc()) {
-            // four equal quarters: one per zone in order, the last holds the NAT gateway
+            // four equal quarters: one per zone by the zone's rank in name order, the last holds the
+            // NAT gateway in the first zone by name. Listing the zones in another order then moves
+            // hosts but re-addresses no subnet: a re-addressed subnet's replacement is created while
+            // the subnet holding its new range still exists, and AWS refuses the overlap.
             Ipv4Cidr vpc = Ipv4Cidr.parse(net.vpcCidr()).orElseThrow();
-            for (int i = 0; i < zones.size(); i++) {
-                subnets.add(new NetworkPlan.Subnet(zones.get(i), vpc.subnet(vpc.prefix() + 2, i).toString(), null));
+            List<String> byName = zones.stream().distinct().sorted().toList();
+            for (String zone : zones) {
+                subnets.add(new NetworkPlan.Subnet(zone, vpc.subnet(vpc.prefix() + 2, byName.indexOf(zone)).toString(), null));
             }
-            NetworkPlan.Subnet egress = new NetworkPlan.Subnet(zones.get(0), vpc.subnet(vpc.prefix() + 2, 3).toString(), null);
+            NetworkPlan.Subnet egress = new NetworkPlan.Subnet(byName.get(0), vpc.subnet(vpc.prefix() + 2, 3).toString(), null);
             return new NetworkPlan(true, net.vpcCidr(), null, subnets, egress, net.interfaceEndpointsFor(spec.tier()));
         }
         for (String zone : zones) {

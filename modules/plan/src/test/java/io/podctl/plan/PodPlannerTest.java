@@ -98,6 +98,21 @@ class PodPlannerTest {
     }
 
     @Test
+    void zonesListedInAnotherOrderMoveHostsButReAddressNoSubnet() {
+        PodPlan listed = PodPlanner.plan(SpecFixtures.examplePod("prd-pod-1"));
+        String text = SpecFixtures.prodPod("prd-pod-1").replace("[us-west-2a, us-west-2b, us-west-2c]", "[us-west-2b, us-west-2c, us-west-2a]");
+        assertThat(text).isNotEqualTo(SpecFixtures.prodPod("prd-pod-1"));
+        PodPlan reordered = PodPlanner.plan(SpecFixtures.pod("prd-pod-1", text));
+
+        for (String zone : List.of("us-west-2a", "us-west-2b", "us-west-2c")) {
+            assertThat(reordered.network().subnetIn(zone)).isEqualTo(listed.network().subnetIn(zone));
+        }
+        assertThat(reordered.network().egressSubnet()).isEqualTo(listed.network().egressSubnet());
+        assertThat(reordered.host("zk-1").zone()).isEqualTo("us-west-2b");
+        assertThat(reordered.host("zk-1").privateIp()).startsWith("10.10.64.");
+    }
+
+    @Test
     void existingVpcLeavesAddressesToTheSubnets() {
         String text = SpecFixtures.prodPod("prd-pod-1").replace("    vpcCidr: 10.10.0.0/16\n",
                 "    vpcId: vpc-0abc1234\n    subnets: {us-west-2a: subnet-0aaa1111, us-west-2b: subnet-0bbb2222, us-west-2c: subnet-0ccc3333}\n");
