@@ -20,26 +20,22 @@ import java.util.function.UnaryOperator;
  * in front of one server's quorum or election port, used by exactly one other server. Its
  * faults act on the real bytes the servers exchange:
  * <ul>
- *   <li>{@link Fault#BLACKHOLE}: bytes are dropped in both directions and new connections are
+ *   <li>{@link #blackhole()}: bytes are dropped in both directions and new connections are
  *       accepted but never answered, as a silent partition (packets dropped) looks to ZooKeeper:
  *       it notices only by its own timeouts. On healing, every connection that lost bytes is
  *       reset, as TCP would after its retries gave up;</li>
- *   <li>{@link Fault#CUT}: every connection is reset and new ones are closed at once, as a link
- *       whose peer answers with RST;</li>
  *   <li>{@link #delay(Duration)}: every byte is forwarded in order, {@code d} later in each
  *       direction.</li>
  * </ul>
  */
 final class FaultyLink implements AutoCloseable {
 
-    enum Fault { NONE, BLACKHOLE, CUT }
-
     private final ServerSocket listener;
     private final int target;
     /** Applied to the first bytes a connecting server sends (ZooKeeper's election handshake). */
     private final UnaryOperator<InputStream> firstMessage;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private volatile Fault fault = Fault.NONE;
+    private volatile boolean blackholed;
     private volatile long delayNanos;
     private volatile boolean open = true;
 
@@ -64,11 +60,8 @@ final class FaultyLink implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    synchronized void fail(Fault next) {
-        fault = next;
-        if (next == Fault.CUT) {
-            connections.forEach(Connection::close);
-        }
+    void blackhole() {
+        blackholed = true;
     }
 
     void delay(Duration d) {
@@ -76,8 +69,8 @@ final class FaultyLink implements AutoCloseable {
     }
 
     /** No fault, no delay; connections that lost bytes while blackholed are reset. */
-    synchronized void heal() {
-        fault = Fault.NONE;
+    void heal() {
+        blackholed = false;
         delayNanos = 0;
         connections.stream().filter(c -> c.damaged).forEach(Connection::close);
     }
@@ -90,13 +83,9 @@ final class FaultyLink implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            if (fault == Fault.CUT) {
-                closeQuietly(from);
-                continue;
-            }
             try {
                 from.setTcpNoDelay(true);
-                if (fault == Fault.BLACKHOLE) {
+                if (blackholed) {
                     Connection unanswered = new Connection(from, null);
                     unanswered.damaged = true;
                     connections.add(unanswered);
@@ -144,7 +133,7 @@ final class FaultyLink implements AutoCloseable {
                 try {
                     InputStream in = source.get();
                     for (int n; (n = in.read(buffer)) >= 0; ) {
-                        if (fault != Fault.NONE) {
+                        if (blackholed) {
                             damaged = true;
                             continue;
                         }

@@ -27,10 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * node touched and no version recorded that its gate did not pass, while the rest of the pod
  * keeps a serving quorum that acknowledges writes, none of them lost.
  *
- * <p>The faults are made by {@link QuorumNetwork}: every server reaches every other one through
- * a loopback relay that can drop, reset or delay the real bytes of their quorum and election
- * traffic (pure Java, so no privileges or kernel modules needed and no skip anywhere; see its
- * javadoc for why not {@code ip netns}/{@code netem}).
+ * <p>Mechanism: {@link QuorumNetwork}. Every server reaches every other one through a loopback
+ * relay ({@link FaultyLink}) that drops or delays the real bytes of their quorum (sync) and
+ * election traffic; clients reach the servers directly. Why not {@code ip netns} with
+ * {@code tc netem}: netns works on this machine as root, but netem does not (no kernel modules),
+ * and CI's privileges are not known; the relays are pure Java, so these tests need nothing
+ * installed and never skip. The servers run the pod's rendered zoo.cfg with tickTime 500 ms
+ * (rendered: 2 s), so ZooKeeper's own timeouts (syncLimit 5, initLimit 10 ticks) take 2.5 s and 5 s.
+ * Quorum is judged with {@code srvr} on every member (fewest serving), the leader's {@code mntr}
+ * (synced followers) and a writer's acknowledged writes, read back at the end.
  *
  * <p>podctl is frozen (SIGSTOP) from the moment a step shows in its journal until ZooKeeper itself
  * has seen the fault, then let go (SIGCONT): what is tested is what podctl does with a fault in
@@ -43,16 +48,16 @@ class NetworkFaultRolloutTest {
     /** ZooKeeper on its own hosts (the leader-last ZooKeeper stage) */
     static final String DEDICATED = "prd-pod-1";
     static final List<String> RUN = List.of("rollout", "run", "--yes", "--local", "fleet.json",
-            "--gate-interval", "250ms", "--gate-timeout", "8s", "--step-estimate", "1s");
+            "--gate-interval", "500ms", "--gate-timeout", "8s", "--step-estimate", "1s");
 
     @TempDir
     java.nio.file.Path dir;
 
     @Test
     void partitionedFollowerHaltsTheRolloutBeforeItIsTouched() throws Exception {
-        try (Faulted run = faultAfterFirstStep(SHARED, (network, pods, first) -> {
+        try (Faulted run = faultAfterFirstStep("follower partitioned", SHARED, (network, pods, first) -> {
             String partitioned = otherFollower(pods, SHARED, first);
-            network.isolate(pods.idsByNode.get(SHARED).get(partitioned), FaultyLink.Fault.BLACKHOLE);
+            network.partition(pods.idsByNode.get(SHARED).get(partitioned));
             awaitTrue(pods, SHARED, "a majority without " + partitioned, p -> !p.probe(SHARED).status(p.endpoint(SHARED, partitioned)).inQuorum()
                     && p.probe(SHARED).quorumHealth().healthy());
             return partitioned;
@@ -74,9 +79,9 @@ class NetworkFaultRolloutTest {
     }
 
     private void leaderWithItsLinksDroppedHaltsTheRollout(String pod) throws Exception {
-        try (Faulted run = faultAfterFirstStep(pod, (network, pods, first) -> {
+        try (Faulted run = faultAfterFirstStep("leader's links dropped", pod, (network, pods, first) -> {
             String leader = leader(pods, pod);
-            network.isolate(pods.idsByNode.get(pod).get(leader), FaultyLink.Fault.BLACKHOLE);
+            network.partition(pods.idsByNode.get(pod).get(leader));
             // the fault costs the one election any leader loss does; the rest of the run is judged from the new leader on
             awaitTrue(pods, pod, "a new leader other than " + leader, p -> leaderIfAny(p, pod).filter(l -> !l.equals(leader)).isPresent()
                     && p.probe(pod).quorumHealth().healthy()
@@ -91,7 +96,7 @@ class NetworkFaultRolloutTest {
 
     @Test
     void slowSyncOfTheRestartedNodeFailsItsStepAndRecordsNoNewVersion() throws Exception {
-        try (Faulted run = fault(DEDICATED, journal -> journal.path("steps").size() > 0, (network, pods, first) -> {
+        try (Faulted run = fault("restarting node's sync delayed 3 s", DEDICATED, journal -> journal.path("steps").size() > 0, (network, pods, first) -> {
             // its sync round trip (6 s) is beyond initLimit x tickTime (5 s): it restarts but never joins
             network.delaySync(pods.idsByNode.get(DEDICATED).get(first), Duration.ofSeconds(3));
             return first;
@@ -114,21 +119,22 @@ class NetworkFaultRolloutTest {
         String inject(QuorumNetwork network, LocalPods pods, String firstStepNode) throws Exception;
     }
 
-    private Faulted faultAfterFirstStep(String pod, Injection injection) throws Exception {
-        return fault(pod, journal -> RollingZooKeeperUpgradeTest.upgradedNodes(journal).size() == 1, injection);
+    private Faulted faultAfterFirstStep(String kind, String pod, Injection injection) throws Exception {
+        return fault(kind, pod, journal -> RollingZooKeeperUpgradeTest.upgradedNodes(journal).size() == 1, injection);
     }
 
     /**
      * Starts the rollout with a writer and a serving watch running, freezes podctl once its
      * journal matches {@code when}, injects the fault, lets podctl go on and waits for its end.
      */
-    private Faulted fault(String pod, Predicate<JsonNode> when, Injection injection) throws Exception {
+    private Faulted fault(String kind, String pod, Predicate<JsonNode> when, Injection injection) throws Exception {
         QuorumNetwork[] network = new QuorumNetwork[1];
         LocalPods pods = new LocalPods(dir).start(pod, ensemble -> {
             fastTicks(ensemble);
             network[0] = QuorumNetwork.wire(ensemble);
         });
         Faulted run = new Faulted(pods, pod, network[0]);
+        run.kind = kind;
         try {
             run.pidsBefore = pids(pods, pod);
             run.writer = new SequentialWriter(pods.connectString(pod), 5);
@@ -141,7 +147,9 @@ class NetworkFaultRolloutTest {
             run.writesAtFault = run.writer.acknowledgedCount();
             run.watch.judgeFromNow();
             signal(podctl, "CONT");
+            long letGo = System.nanoTime();
             run.result = Podctl.await(podctl, Duration.ofSeconds(120), RUN.toArray(String[]::new));
+            run.ranWithFault = Duration.ofNanos(System.nanoTime() - letGo);
             System.out.println(run.result.all());
             assertThat(run.result.exitCode()).as(run.result.all()).isEqualTo(1);
             assertThat(pods.journal().path("outcome").asText()).isEqualTo("halted");
@@ -157,18 +165,27 @@ class NetworkFaultRolloutTest {
         final LocalPods pods;
         final String pod;
         final QuorumNetwork network;
+        String kind = "";
         Map<String, Long> pidsBefore;
         SequentialWriter writer;
         ServingWatch watch;
         String first;
         String faulted;
         long writesAtFault;
+        /** From podctl let go with the fault in place to its exit. */
+        Duration ranWithFault;
         Podctl.Result result;
 
         Faulted(LocalPods pods, String pod, QuorumNetwork network) {
             this.pods = pods;
             this.pod = pod;
             this.network = network;
+        }
+
+        /** "halted before touching the next node" or "halted at zk-1's own gate", and how long podctl ran with the fault. */
+        String outcome() {
+            String how = result.all().contains("HALT: not touching ") ? "halted before touching the next node" : "halted at " + first + "'s own gate";
+            return how + String.format(", %.1f s after podctl went on with the fault", ranWithFault.toMillis() / 1000.0);
         }
 
         /** Only the first step's node was restarted; the journal holds that one step alone. */
@@ -201,8 +218,9 @@ class NetworkFaultRolloutTest {
             assertThat(healed.healthy()).as("every member back once healed: " + healed).isTrue();
             writer.stopWriting();
             assertThat(writer.lost()).as("acknowledged writes lost").isZero();
-            System.out.println("fault at " + faulted + ": fewest serving " + watch.fewestServing() + "/3, "
-                    + writer.acknowledgedCount() + " writes acknowledged, 0 lost");
+            System.out.println("fault figures: " + kind + " at " + faulted + " (" + pod + "): " + outcome() + ", fewest serving "
+                    + watch.fewestServing() + "/3 while podctl ran with the fault, " + (writer.acknowledgedCount() - writesAtFault)
+                    + " writes acknowledged while faulted, 0 of " + writer.acknowledgedCount() + " lost");
         }
 
         @Override
@@ -266,7 +284,8 @@ class NetworkFaultRolloutTest {
     }
 
     private static void signal(Process process, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        // the shell's own kill: no procps needed
+        Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid()).inheritIO().start();
         assertThat(kill.waitFor()).as("kill -" + signal).isZero();
     }
 

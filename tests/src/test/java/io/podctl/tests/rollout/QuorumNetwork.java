@@ -87,10 +87,10 @@ final class QuorumNetwork implements AutoCloseable {
     }
 
     /** Every link to and from {@code id}: a partition of that server from the rest of its ensemble. */
-    void isolate(int id, FaultyLink.Fault fault) {
+    void partition(int id) {
         touching(id).forEach(link -> {
-            link.quorum().fail(fault);
-            link.election().fail(fault);
+            link.quorum().blackhole();
+            link.election().blackhole();
         });
     }
 
