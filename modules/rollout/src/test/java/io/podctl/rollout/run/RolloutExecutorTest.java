@@ -391,6 +391,30 @@ class RolloutExecutorTest {
     }
 
     @Test
+    void podWhoseLastNodeAResumeFinishedOutsideItsWindowGetsThatNodesGateAsItsFinishedTime() throws Exception {
+        clock = new FakeClock(Instant.parse("2025-06-09T10:00:00Z")); // a Monday, window closed
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-1");
+        Journal journal = journal();
+        journal.record(done("zk-2", "3.9.5"), IN_WINDOW);
+        journal.record(done("zk-3", "3.9.5"), IN_WINDOW);
+        journal.record(started("zk-1", "3.9.5"), IN_WINDOW); // killed with its last node, the leader, down
+        sim.versions.put("zk-2", "3.9.5");
+        sim.versions.put("zk-3", "3.9.5");
+        sim.stop(null, "zk-1", Role.ZOOKEEPER);
+        sim.calls.clear();
+
+        Outcome resumed = resume(sim, journal);
+        Instant lastGate = journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().ended();
+        clock.advance(Duration.ofDays(5)); // a later run finds the pod at its target
+        resume(sim, journal);
+
+        assertThat(resumed).isInstanceOf(Outcome.Waiting.class);
+        assertThat(sim.calls).containsExactly("upgrade zk-1");
+        assertThat(journal.state().podsFinished()).containsEntry("prd-pod-1", lastGate);
+        assertThat(lastGate).isBefore(clock.now());
+    }
+
+    @Test
     void stepDoneButNotYetRecordedByTheDriverIsConfirmedNotRepeated() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
         Journal journal = journal();
