@@ -9,6 +9,7 @@ import java.util.List;
  * The benchmark command (scripts/bench [suite...]): whole-process timings with medians.
  * Suites: validate, validate-size (time vs file size up to the limit), plan, diff (50 changed pods), rollout (ZooKeeper
  * rolling upgrade: podctl against a restart script), chaos (SIGKILL at random points of a 3-pod local rollout),
+ * faults (real network faults on real ZooKeeper in the middle of a local rollout),
  * engine (up and preview on the real Pulumi engine against moto), quorum (whole simulated upgrades of a shared and a
  * dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
@@ -30,10 +31,18 @@ public final class Bench {
                 case "quorum" -> io.podctl.rollout.run.QuorumBench.run(root);
                 case "validate-size" -> ValidateSizeBench.run(root);
                 case "chaos" -> ChaosBench.run(root);
+                case "faults" -> faults(root);
                 default -> throw new IllegalArgumentException("unknown suite " + suite
-                        + " (validate, validate-size, plan, diff, rollout, chaos, engine, quorum)");
+                        + " (validate, validate-size, plan, diff, rollout, chaos, faults, engine, quorum)");
             }
         }
+    }
+
+    /** The network-fault tests' figures: per fault, how the rollout ended and the fewest serving members. */
+    static void faults(Path root) throws Exception {
+        System.out.println("== faults: a follower partitioned, the leader's links dropped, a restarting node's sync delayed,"
+                + " each in the middle of a local rollout of real ZooKeeper");
+        ChaosBench.testFigures(root, "NetworkFaultRolloutTest", List.of(), List.of("fault figures:"));
     }
 
     static void validate(Path root) throws Exception {

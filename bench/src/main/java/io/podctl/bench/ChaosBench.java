@@ -23,14 +23,21 @@ final class ChaosBench {
     }
 
     private static void runTest(Path root, String seed, String kills) throws Exception {
-        Process mvn = new ProcessBuilder(List.of("mvn", "-B", "-ntp", "-q", "-o", "-pl", "tests", "test", "-Dtest=ChaosRolloutTest",
-                "-Dsurefire.failIfNoSpecifiedTests=false", "-Dpodctl.chaos.seed=" + seed, "-Dpodctl.chaos.kills=" + kills))
-                .directory(root.toFile()).redirectErrorStream(true).start();
+        testFigures(root, "ChaosRolloutTest", List.of("-Dpodctl.chaos.seed=" + seed, "-Dpodctl.chaos.kills=" + kills),
+                List.of("chaos figures:", "kill points:"));
+    }
+
+    /** Runs one test class of the tests module and prints its lines that start with one of {@code prefixes}, and failures. */
+    static void testFigures(Path root, String testClass, List<String> properties, List<String> prefixes) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-ntp", "-q", "-o", "-pl", "tests", "test",
+                "-Dtest=" + testClass, "-Dsurefire.failIfNoSpecifiedTests=false"));
+        command.addAll(properties);
+        Process mvn = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(mvn.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().filter(l -> l.startsWith("chaos figures:") || l.startsWith("kill points:") || l.contains("FAIL"))
+            lines.lines().filter(l -> prefixes.stream().anyMatch(l::startsWith) || l.contains("FAIL"))
                     .forEach(System.out::println);
         }
         int exit = mvn.waitFor();
-        System.out.println(exit == 0 ? "chaos test passed" : "chaos test FAILED (exit " + exit + ")");
+        System.out.println(exit == 0 ? testClass + " passed" : testClass + " FAILED (exit " + exit + ")");
     }
 }

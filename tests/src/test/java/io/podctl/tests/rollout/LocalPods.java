@@ -71,6 +71,11 @@ final class LocalPods implements AutoCloseable {
 
     /** Starts the pod's three servers on the old release and records them in the fleet file. */
     LocalPods start(String pod) throws IOException {
+        return start(pod, ensemble -> { });
+    }
+
+    /** As {@link #start(String)}, with {@code beforeStart} given the prepared ensemble (its zoo.cfg files written) first. */
+    LocalPods start(String pod, java.util.function.Consumer<LocalEnsemble> beforeStart) throws IOException {
         SpecSet specs = SpecLoader.load(List.of(dir.resolve("pods")));
         if (specs.hasErrors()) {
             throw new IllegalStateException(specs.findings().toString());
@@ -81,6 +86,7 @@ final class LocalPods implements AutoCloseable {
                 .flatMap(p -> hosts.get(0).files().stream().filter(f -> f.path().equals(p)).findFirst())
                 .map(RenderedFile::content).orElseThrow(() -> new IllegalStateException("the plan renders no zoo.cfg"));
         LocalEnsemble ensemble = LocalEnsemble.prepare(dir.resolve(pod), zooCfg);
+        beforeStart.accept(ensemble);
         ensemble.startAll(ZooKeeperInstall.of(OLD));
         ensembles.put(pod, ensemble);
         Map<String, LocalFleet.ZooKeeperNode> servers = new LinkedHashMap<>();

@@ -61,6 +61,10 @@ final class SequentialWriter implements AutoCloseable {
         }
     }
 
+    synchronized int acknowledgedCount() {
+        return acknowledged.size();
+    }
+
     /** The longest time between two acknowledged writes, in ms. */
     synchronized long longestGapMs() {
         long gap = 0;

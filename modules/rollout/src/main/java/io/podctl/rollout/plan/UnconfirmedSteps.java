@@ -17,6 +17,10 @@ import java.util.Map;
 public final class UnconfirmedSteps {
 
     public static final String SUFFIX = " (unconfirmed)";
+    /** A shared host's step: its version is the tag of every role on the host ({@code zookeeper=3.9.5,mesos=1.11.0}). */
+    private static final String UPGRADE_HOST = "upgrade-host";
+    private static final Map<String, Role> TAG_ROLES = Map.of("zookeeper", Role.ZOOKEEPER, "mesos", Role.MESOS_MASTER,
+            "marathon", Role.MARATHON);
 
     private UnconfirmedSteps() {
     }
@@ -24,8 +28,14 @@ public final class UnconfirmedSteps {
     public static Map<String, NodeVersions> overlay(JournalState journal, String pod, Map<String, NodeVersions> deployed) {
         Map<String, NodeVersions> result = new LinkedHashMap<>(deployed);
         for (StepRecord step : journal.steps()) {
-            if (!step.pod().equals(pod) || step.status() == StepRecord.StepStatus.DONE || step.version().isEmpty()
-                    || !(step.action().equals("upgrade") || step.action().equals("start-new"))) {
+            if (!step.pod().equals(pod) || step.status() == StepRecord.StepStatus.DONE || step.version().isEmpty()) {
+                continue;
+            }
+            if (step.action().equals(UPGRADE_HOST)) {
+                result.computeIfPresent(step.node(), (node, current) -> unconfirmedHost(current, step.version()));
+                continue;
+            }
+            if (!(step.action().equals("upgrade") || step.action().equals("start-new"))) {
                 continue;
             }
             Role role = StepRecord.roleOf(step.id())
@@ -36,5 +46,23 @@ public final class UnconfirmedSteps {
             }
         }
         return result;
+    }
+
+    /**
+     * A host moves as one (its instance is replaced): when it runs everything the step's tag
+     * names, every one of those roles is unconfirmed; otherwise the step never moved it and the
+     * plan lists it anyway.
+     */
+    private static NodeVersions unconfirmedHost(NodeVersions current, String tag) {
+        NodeVersions marked = current;
+        for (String part : tag.split(",")) {
+            String[] keyValue = part.split("=", 2);
+            Role role = TAG_ROLES.get(keyValue[0]);
+            if (role == null || keyValue.length != 2 || !keyValue[1].equals(current.of(role))) {
+                return current;
+            }
+            marked = marked.with(role, keyValue[1] + SUFFIX);
+        }
+        return marked;
     }
 }

@@ -86,6 +86,7 @@ public final class RolloutExecutor {
         for (PodRollout pod : plan.pods()) {
             if (pod.upToDate()) {
                 progress.accept(pod.pod() + ": up to date");
+                recordFinishedIfUnrecorded(pod);
                 previous = finishedEarlier(pod) ? pod : previous;
                 continue;
             }
@@ -105,6 +106,24 @@ public final class RolloutExecutor {
             previous = pod;
         }
         return new Outcome.Finished(upgraded);
+    }
+
+    /**
+     * A pod this journal has steps for reached its target, but an earlier run ended (killed)
+     * before it recorded the pod finished: the next pod's soak must still count from it. When
+     * every step passed its gate, it finished when the last one did; otherwise it reached its
+     * target in a way the journal does not know, so its soak counts from now.
+     */
+    private void recordFinishedIfUnrecorded(PodRollout pod) {
+        List<StepRecord> steps = journal.state().steps().stream().filter(s -> s.pod().equals(pod.pod())).toList();
+        if (steps.isEmpty() || finishedEarlier(pod)) {
+            return;
+        }
+        boolean allDone = steps.stream().allMatch(s -> s.status() == StepStatus.DONE && s.ended() != null);
+        Instant finished = allDone ? steps.stream().map(StepRecord::ended).max(Instant::compareTo).orElseThrow() : clock.now();
+        journal.podFinished(pod.pod(), finished);
+        progress.accept(pod.pod() + ": finished at " + finished + " (" + (allDone ? "its last step's gate" : "first seen at its target")
+                + "; the earlier run ended before recording it)");
     }
 
     private boolean finishedEarlier(PodRollout pod) {

@@ -83,9 +83,30 @@ final class SharedHosts {
                                 quorum(Role.ZOOKEEPER), quorum(Role.MESOS_MASTER))));
     }
 
+    /**
+     * Touches the host only once every quorum it takes part in is whole: a member that stopped
+     * serving since the last gate (a partition, a slow sync) plus this host's restart could be
+     * a majority down.
+     */
     private void upgradeHost(PodRollout pod, String node, NodeVersions target) throws RolloutExecutor.Stop, InterruptedException {
         steps.run(pod, hostStep(pod, node, target), () -> driver.upgradeHost(pod.topology(), node, target),
-                hostGate(pod.topology().host(node), target));
+                hostGate(pod.topology().host(node), target), beforeTouching(pod.topology().host(node)));
+    }
+
+    /** Every member of the host's ZooKeeper and Mesos master ensembles serving; Marathon's own procedure gates its stops. */
+    Gate beforeTouching(Host host) {
+        List<HealthProbe> probes = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (Role role : List.of(Role.ZOOKEEPER, Role.MESOS_MASTER)) {
+            if (host.runs(role) && health.role(role).isPresent()) {
+                probes.add(health.role(role).get());
+                what.add(role.wire());
+            }
+        }
+        if (probes.isEmpty()) {
+            probes.add(() -> Health.healthy("no quorum observable from here", Map.of()));
+        }
+        return Gate.allOf(String.join(" and ", what) + " healthy before " + host.node() + " is touched", probes);
     }
 
     /** A resume finishing a host step a killed run left in flight, once {@code before} holds. */

@@ -93,6 +93,76 @@ class HostQuorumTest {
     }
 
     @Test
+    void sharedHostWhoseGateFailsKeepsItsRecordedVersionsAndSaysWhatItRuns() throws Exception {
+        sim = new SimulatedPod(true, "3.8.4", "1.11.0", "1.11.24");
+        sim.stale.add("zookeeper@control-3"); // its host comes back still running ZooKeeper 3.8.4
+        Journal journal = new Journal(new DirectoryStateStore(state), "test");
+        Pod desired = sharedPod("3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(RolloutExecutorTest.FAST),
+                progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(sim.calls).containsExactly("upgrade-host control-2", "upgrade-host control-3");
+        var failed = journal.state().steps().get(1);
+        assertThat(failed.node()).isEqualTo("control-3");
+        assertThat(failed.status()).isEqualTo(io.podctl.rollout.journal.StepRecord.StepStatus.FAILED);
+        assertThat(failed.detail()).startsWith("failed at step 2, running version 3.8.4: ");
+        assertThat(sim.confirmedRoles).as("every role of the host that passed, none of the one that failed")
+                .containsOnly(Map.entry("zookeeper@control-2", "3.9.5"), Map.entry("mesos-master@control-2", "1.11.0"),
+                        Map.entry("marathon@control-2", "1.11.24"));
+    }
+
+    @Test
+    void sharedHostIsNotTouchedWhileAnotherMemberOfItsQuorumIsOut() throws Exception {
+        sim = new SimulatedPod(true, "3.8.4", "1.11.0", "1.11.24");
+        Journal journal = new Journal(new DirectoryStateStore(state), "test");
+        Pod desired = sharedPod("3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+        NodeDriver partitioning = new NodeDriver() {
+            @Override
+            public Map<String, io.podctl.plan.NodeVersions> deployed(io.podctl.plan.PodPlan pod) {
+                return sim.deployed(pod);
+            }
+
+            @Override
+            public void upgrade(io.podctl.plan.PodPlan pod, String node, Role role, String version) throws DriverException {
+                sim.upgrade(pod, node, role, version);
+            }
+
+            @Override
+            public void upgradeHost(io.podctl.plan.PodPlan pod, String node, io.podctl.plan.NodeVersions target) throws DriverException {
+                sim.upgradeHost(pod, node, target);
+            }
+
+            @Override
+            public void stop(io.podctl.plan.PodPlan pod, String node, Role role) {
+                sim.stop(pod, node, role);
+            }
+
+            @Override
+            public void confirm(io.podctl.plan.PodPlan pod, String node, Role role, String version) {
+                sim.confirm(pod, node, role, version);
+                if (node.equals("control-2") && role == Role.ZOOKEEPER) {
+                    // control-1's server drops out of the ensemble (a partition) right after control-2's gate passed
+                    sim.stop(pod, "control-1", Role.ZOOKEEPER);
+                    sim.calls.remove(sim.calls.size() - 1);
+                }
+            }
+        };
+
+        Outcome outcome = new RolloutExecutor(partitioning, sim, journal, clock,
+                RunOptions.DEFAULT.withGates(new io.podctl.rollout.run.GatePolicy(java.time.Duration.ofMillis(250),
+                        java.time.Duration.ofSeconds(5), 2)), progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("not touching control-3").contains("2 of 3 ZooKeeper servers serving");
+        assertThat(sim.calls).containsExactly("upgrade-host control-2");
+        assertThat(sim.fewestServing).containsEntry(Role.ZOOKEEPER, 2);
+    }
+
+    @Test
     void aMasterBackOnItsOldVersionFailsTheHostGate() throws Exception {
         sim = new SimulatedPod(true, "3.9.5", "1.10.0", "1.11.24");
         sim.stale.add("mesos-master@control-2");

@@ -229,6 +229,61 @@ class RolloutExecutorTest {
     }
 
     @Test
+    void podConfirmedByAKilledRunGetsItsFinishedTimeSoTheNextPodSoaks() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        // the killed run passed and recorded not-prod-pod-1's last step, then died before recording the pod finished
+        Instant lastGate = IN_WINDOW.minus(Duration.ofHours(2));
+        for (String node : List.of("control-1", "control-2", "control-3")) {
+            journal.record(new StepRecord("not-prod-pod-1/zookeeper/" + node + "/upgrade-host@3.9.5", "not-prod-pod-1", node,
+                    "upgrade-host", "3.9.5", StepRecord.StepStatus.DONE, lastGate.minusSeconds(60), lastGate, "synced"), lastGate);
+        }
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), notProdAt("3.9.5")));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(journal.state().podsFinished()).containsEntry("not-prod-pod-1", lastGate);
+        assertThat(outcome.describe()).startsWith("waiting for not-prod-pod-1 to soak 24h before prd-pod-1, until 2025-06-08T01:00:00Z");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void podReachingItsTargetOutsideTheJournalSoaksFromWhenItIsSeen() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        // its last step failed its gate; the pod was then brought to the target by other means
+        journal.record(new StepRecord("not-prod-pod-1/zookeeper/control-3/upgrade-host@3.9.5", "not-prod-pod-1", "control-3",
+                "upgrade-host", "3.9.5", StepRecord.StepStatus.FAILED, IN_WINDOW.minus(Duration.ofHours(5)),
+                IN_WINDOW.minus(Duration.ofHours(5)), "failed at step 3, running version 3.8.4: not in the quorum"), IN_WINDOW);
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), notProdAt("3.9.5")));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(journal.state().podsFinished()).containsEntry("not-prod-pod-1", IN_WINDOW);
+        assertThat(outcome.describe()).startsWith("waiting for not-prod-pod-1 to soak 24h before prd-pod-1, until 2025-06-08T03:00:00Z");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    static Map<String, io.podctl.plan.NodeVersions> notProdAt(String zookeeper) {
+        Map<String, io.podctl.plan.NodeVersions> versions = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            versions.put("control-" + i, new io.podctl.plan.NodeVersions(zookeeper, "1.11.0", "1.11.24"));
+        }
+        for (int i = 1; i <= 6; i++) {
+            versions.put("agent-general-" + i, new io.podctl.plan.NodeVersions(null, "1.11.0", null));
+        }
+        return versions;
+    }
+
+    @Test
     void stepInFlightWhenKilledIsRecheckedNotRedone() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
         Journal journal = journal();
@@ -333,6 +388,30 @@ class RolloutExecutorTest {
         assertThat(sim.calls).containsExactly("upgrade zk-2");
         assertThat(sim.running).contains("zk-1", "zk-2", "zk-3");
         assertThat(sim.confirmed).containsOnlyKeys("zk-2");
+    }
+
+    @Test
+    void podWhoseLastNodeAResumeFinishedOutsideItsWindowGetsThatNodesGateAsItsFinishedTime() throws Exception {
+        clock = new FakeClock(Instant.parse("2025-06-09T10:00:00Z")); // a Monday, window closed
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-1");
+        Journal journal = journal();
+        journal.record(done("zk-2", "3.9.5"), IN_WINDOW);
+        journal.record(done("zk-3", "3.9.5"), IN_WINDOW);
+        journal.record(started("zk-1", "3.9.5"), IN_WINDOW); // killed with its last node, the leader, down
+        sim.versions.put("zk-2", "3.9.5");
+        sim.versions.put("zk-3", "3.9.5");
+        sim.stop(null, "zk-1", Role.ZOOKEEPER);
+        sim.calls.clear();
+
+        Outcome resumed = resume(sim, journal);
+        Instant lastGate = journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().ended();
+        clock.advance(Duration.ofDays(5)); // a later run finds the pod at its target
+        resume(sim, journal);
+
+        assertThat(resumed).isInstanceOf(Outcome.Waiting.class);
+        assertThat(sim.calls).containsExactly("upgrade zk-1");
+        assertThat(journal.state().podsFinished()).containsEntry("prd-pod-1", lastGate);
+        assertThat(lastGate).isBefore(clock.now());
     }
 
     @Test

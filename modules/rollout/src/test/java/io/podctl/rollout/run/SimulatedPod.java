@@ -45,6 +45,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     final List<String> maintenanceCalls = new ArrayList<>();
     /** Node to the version the executor confirmed after its gate passed. */
     final Map<String, String> confirmed = new LinkedHashMap<>();
+    /** As {@link #confirmed}, per role on the node ({@code zookeeper@control-1} on a shared host). */
+    final Map<String, String> confirmedRoles = new LinkedHashMap<>();
     /** Members that come back after an upgrade still on their old version (a stale image, a failed install). */
     final Set<String> stale = new HashSet<>();
     /** The agents (6 of pool general) and Marathon's tasks (one app of 12) as the masters and Marathon serve them. */
@@ -195,6 +197,7 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     @Override
     public synchronized void confirm(PodPlan pod, String node, Role role, String version) {
         confirmed.put(node, version);
+        confirmedRoles.put(role.wire() + "@" + node, version);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +40,11 @@ final class DetachedZooKeeper {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        Files.writeString(Path.of(server.pidFile()), process.pid() + "\n", StandardCharsets.US_ASCII);
+        // written aside and moved over: a podctl killed here leaves the old pid or the new one, never an empty file
+        Path pidFile = Path.of(server.pidFile()).toAbsolutePath();
+        Path temp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
+        Files.writeString(temp, process.pid() + "\n", StandardCharsets.US_ASCII);
+        Files.move(temp, pidFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return process.pid();
     }
 
