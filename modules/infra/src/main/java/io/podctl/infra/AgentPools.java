@@ -41,7 +41,7 @@ public final class AgentPools extends ComponentResource {
                     .minSize(group.count())
                     .maxSize(group.count())
                     .desiredCapacity(group.count())
-                    .vpcZoneIdentifiers(Output.all(group.zones().stream().map(network::subnetId).toList()))
+                    .vpcZoneIdentifiers(Output.all(group.zones().stream().sorted().map(network::subnetId).toList())) // zone-name order, as the endpoints
                     .launchTemplate(GroupLaunchTemplateArgs.builder()
                             .id(template.id())
                             .version(template.latestVersion().applyValue(String::valueOf))

@@ -49,7 +49,9 @@ public final class PodNetwork extends ComponentResource {
     private static final String OPEN_WORLD = "0.0.0.0/0";
 
     private final Output<String> vpcId;
-    private final Map<String, Output<String>> subnetIds = new LinkedHashMap<>();
+    // by zone name: lists of subnets handed to AWS (endpoints) keep one order however the spec
+    // lists its zones, so reordering zones updates nothing that holds them all
+    private final Map<String, Output<String>> subnetIds = new java.util.TreeMap<>();
     private final Map<String, Output<String>> securityGroupIds = new LinkedHashMap<>();
     private final Output<String> zoneId;
     /** Per zone, what must exist before a host there boots: its subnet's egress route and association. */

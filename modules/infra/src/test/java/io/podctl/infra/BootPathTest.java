@@ -41,6 +41,23 @@ class BootPathTest {
     }
 
     @Test
+    void zonesListedInAnotherOrderLeaveEverySubnetListAsItWas() {
+        MockEngineRun.Result listed = MockEngineRun.run(PodSpecs.prodWithUserData(), ProgramOptions.defaults());
+        com.pulumi.test.PulumiTest.cleanup();
+        String text = SpecFixtures.prodPod("prd-pod-1").replace("[us-west-2a, us-west-2b, us-west-2c]", "[us-west-2c, us-west-2a, us-west-2b]");
+        MockEngineRun.Result reordered = MockEngineRun.run(PodPlanner.plan(SpecFixtures.pod("prd-pod-1", text)), ProgramOptions.defaults());
+
+        assertThat(reordered.ofType("aws:autoscaling/group:Group")).isNotEmpty().allSatisfy(group -> assertThat(group.input("vpcZoneIdentifiers"))
+                .as(group.name()).isEqualTo(List.of("prd-pod-1-subnet-us-west-2a", "prd-pod-1-subnet-us-west-2b", "prd-pod-1-subnet-us-west-2c")));
+        for (String service : INTERFACES) {
+            assertThat(reordered.find("prd-pod-1-vpce-" + service).orElseThrow().input("subnetIds")).as(service)
+                    .isEqualTo(listed.find("prd-pod-1-vpce-" + service).orElseThrow().input("subnetIds"));
+        }
+        assertThat(reordered.find("prd-pod-1-subnet-us-west-2a").orElseThrow().input("cidrBlock"))
+                .isEqualTo(listed.find("prd-pod-1-subnet-us-west-2a").orElseThrow().input("cidrBlock"));
+    }
+
+    @Test
     void aProdPodGetsAnS3GatewayAndPrivateDnsInterfaceEndpointsOpenToItsVpcOnHttpsOnly() {
         MockEngineRun.Result run = MockEngineRun.run(PodSpecs.prodWithUserData(), ProgramOptions.defaults());
 

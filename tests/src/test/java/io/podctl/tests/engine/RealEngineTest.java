@@ -305,15 +305,14 @@ class RealEngineTest {
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
         assertThat(running("prd-pod-1")).isNotEmpty();
 
-        // the zone move above left the moved hosts' old volumes behind (retained), so: every volume
-        // there before the destroy, the 9 in use among them, is there after it
-        var before = ec2.describeVolumes(r -> r.filters(tag("podctl:pod", "prd-pod-1"))).volumes();
+        // every data volume there before the destroy (the 9 in use, and any a replacement left) is there after it
+        var before = dataVolumes("prd-pod-1");
         assertThat(before.stream().filter(v -> !v.attachments().isEmpty())).as("data volumes of the 9 control hosts").hasSize(9);
 
         Podctl.Result destroyed = podctl("destroy", "prd-pod-1", "--yes", "--force-prod");
         assertThat(destroyed.exitCode()).as(destroyed.all()).isZero();
         assertThat(running("prd-pod-1")).isEmpty();
-        var after = ec2.describeVolumes(r -> r.filters(tag("podctl:pod", "prd-pod-1"))).volumes();
+        var after = dataVolumes("prd-pod-1");
         assertThat(after.stream().map(v -> v.volumeId())).containsExactlyInAnyOrderElementsOf(
                 before.stream().map(v -> v.volumeId()).toList());
         assertThat(ec2.describeVpcs(r -> r.filters(tag("podctl:pod", "prd-pod-1"))).vpcs()).isEmpty();
@@ -387,6 +386,12 @@ class RealEngineTest {
         upOutput.lines().map(line::matcher).filter(java.util.regex.Matcher::matches)
                 .forEach(m -> steps.add(action(m.group(1)) + " " + m.group(2)));
         return steps;
+    }
+
+    /** The control hosts' EBS data volumes (root volumes carry the pod's tags too). */
+    private List<software.amazon.awssdk.services.ec2.model.Volume> dataVolumes(String pod) {
+        return ec2.describeVolumes(r -> r.filters(tag("podctl:pod", pod))).volumes().stream()
+                .filter(v -> v.tags().stream().anyMatch(t -> t.key().equals("Name") && t.value().endsWith("-data"))).toList();
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {
