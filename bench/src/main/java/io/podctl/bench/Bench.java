@@ -10,7 +10,7 @@ import java.util.List;
  * Suites: validate, validate-size (time vs file size up to the limit), plan, diff (50 changed pods), rollout (ZooKeeper
  * rolling upgrade: podctl against a restart script), chaos (SIGKILL at random points of a 3-pod local rollout),
  * engine (up and preview on the real Pulumi engine against moto), quorum (whole simulated upgrades of a shared and a
- * dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * dedicated pod), user-data (sizes per host against EC2's limit; scripts/bench boot boots the VMs). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -30,8 +30,9 @@ public final class Bench {
                 case "quorum" -> io.podctl.rollout.run.QuorumBench.run(root);
                 case "validate-size" -> ValidateSizeBench.run(root);
                 case "chaos" -> ChaosBench.run(root);
+                case "user-data" -> UserDataSizeBench.run(root);
                 default -> throw new IllegalArgumentException("unknown suite " + suite
-                        + " (validate, validate-size, plan, diff, rollout, chaos, engine, quorum)");
+                        + " (validate, validate-size, plan, diff, rollout, chaos, engine, quorum, user-data; boot is run by scripts/bench)");
             }
         }
     }
