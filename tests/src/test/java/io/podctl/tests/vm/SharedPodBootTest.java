@@ -71,6 +71,7 @@ class SharedPodBootTest {
      */
     private static final Duration BOOT_DEADLINE = Duration.ofMinutes(14);
     private static final Duration QUORUM_DEADLINE = Duration.ofMinutes(6);
+    private static final Duration MARKER_DEADLINE = Duration.ofMinutes(4);
     private static final String SECRET = "/pods/" + POD + "/marathon/http-credentials";
     private static final String SECRET_VALUE = "marathon:vm-test-" + Long.toHexString(System.nanoTime());
 
@@ -167,8 +168,9 @@ class SharedPodBootTest {
     void mesosAndMarathonFailTheirInstallStepWithAMarkerAndDoNotLoop() throws Exception {
         for (PodVm vm : vms.values()) {
             String node = vm.host().node();
-            String marker = aws.ssm().getParameter(r -> r.name("/pods/" + POD + "/status/" + node)).parameter().value();
-            assertThat(marker).as(node).startsWith("failed podctl-install-mesos ");
+            // the install runs after ZooKeeper's: its marker may come after the quorum
+            String marker = awaitMarker("/pods/" + POD + "/status/" + node, MARKER_DEADLINE);
+            assertThat(marker).as(node + "\n" + vm.tail(30)).startsWith("failed podctl-install-mesos ");
         }
         // half a minute later nothing has restarted: a failed step is final, its services never start
         Thread.sleep(30_000);
@@ -181,6 +183,20 @@ class SharedPodBootTest {
                     .containsEntry("marathon", "inactive/0")
                     .containsEntry("podctl-booted", "inactive/0")
                     .containsEntry("zookeeper", "active/0");
+        }
+    }
+
+    private String awaitMarker(String name, Duration deadline) throws InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            try {
+                return aws.ssm().getParameter(r -> r.name(name)).parameter().value();
+            } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException e) {
+                if (Instant.now().isAfter(end)) {
+                    throw new AssertionError("no boot marker " + name + " after " + deadline.toSeconds() + " s");
+                }
+                Thread.sleep(3000);
+            }
         }
     }
 
