@@ -7,6 +7,13 @@ set -uo pipefail
 
 state=$1
 step=$2
+# systemd also runs OnFailure= for units that never started because a step before them failed
+# (job result "dependency"); only the unit that failed itself may name the cause, or the last of
+# several such reports would hide it.
+if [[ $state == failed ]] && ! systemctl is-failed --quiet "$step"; then
+  echo "report-step: $step did not run (an earlier step failed); the marker names that step" >&2
+  exit 0
+fi
 name=[=statusPath]
 <#if perInstance>
 imds=http://169.254.169.254/latest

@@ -1,8 +1,9 @@
 [Unit]
 Description=ZooKeeper [=zk.version], member [=zk.myId] of pod [=zk.pod]
-# every boot step (data volume, ZooKeeper install) succeeded
-Requires=podctl-steps.target
-After=podctl-steps.target network-online.target
+# every boot step up to its own install (image, data volume, ZooKeeper) succeeded; a later step
+# that fails (Mesos or Marathon on a shared host) must not keep the pod's quorum member down
+Requires=[=installStep]
+After=[=installStep] network-online.target
 Wants=network-online.target
 RequiresMountsFor=[=layout.dataMount]
 StartLimitIntervalSec=10min

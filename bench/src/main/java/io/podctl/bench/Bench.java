@@ -11,7 +11,7 @@ import java.util.List;
  * rolling upgrade: podctl against a restart script), chaos (SIGKILL at random points of a 3-pod local rollout),
  * faults (real network faults on real ZooKeeper in the middle of a local rollout),
  * engine (up and preview on the real Pulumi engine against moto), quorum (whole simulated upgrades of a shared and a
- * dedicated pod). Figures vary by roughly +-10% run to run on the 2-core machine.
+ * dedicated pod), user-data (sizes per host against EC2's limit; scripts/bench boot boots the VMs). Figures vary by roughly +-10% run to run on the 2-core machine.
  */
 public final class Bench {
     private Bench() {}
@@ -32,8 +32,10 @@ public final class Bench {
                 case "validate-size" -> ValidateSizeBench.run(root);
                 case "chaos" -> ChaosBench.run(root);
                 case "faults" -> faults(root);
+                case "user-data" -> UserDataSizeBench.run(root);
                 default -> throw new IllegalArgumentException("unknown suite " + suite
-                        + " (validate, validate-size, plan, diff, rollout, chaos, faults, engine, quorum)");
+                        + " (validate, validate-size, plan, diff, rollout, chaos, faults, engine, quorum, user-data;"
+                        + " boot is run by scripts/bench)");
             }
         }
     }

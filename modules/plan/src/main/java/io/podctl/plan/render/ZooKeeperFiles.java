@@ -19,6 +19,13 @@ final class ZooKeeperFiles {
     /** srvr tells leader/follower, mntr the sync state, ruok liveness: what the rollout's probes ask. */
     static final List<String> FOUR_LETTER_WORDS = List.of("srvr", "mntr", "ruok");
 
+    /**
+     * ZooKeeper starts once its own install step succeeded (the steps before it are its chain),
+     * not after every step: on a shared host a failed Mesos or Marathon install leaves the
+     * ensemble member serving, so one bad release of them cannot cost the pod its quorum.
+     */
+    static final String INSTALL_STEP = "podctl-install-zookeeper.service";
+
     private ZooKeeperFiles() {}
 
     static void addTo(Bootstrap bootstrap, PodPlan plan, Host host) {
@@ -38,7 +45,7 @@ final class ZooKeeperFiles {
                 .step("install-zookeeper", "install ZooKeeper " + version, "install-zookeeper", "zookeeper/install-zookeeper.sh.ftl",
                         install, "20min")
                 .service("zookeeper.service", "zookeeper/zookeeper.service.ftl",
-                        Map.of("zk", model, "javaHome", ImageContract.DEBIAN_12.java17Home()));
+                        Map.of("zk", model, "javaHome", ImageContract.DEBIAN_12.java17Home(), "installStep", INSTALL_STEP));
     }
 
     /** The ensemble as its clients (Mesos, Marathon) address it. */
