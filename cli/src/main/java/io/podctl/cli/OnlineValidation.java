@@ -50,7 +50,7 @@ final class OnlineValidation {
         if (!Files.isRegularFile(manifest)) {
             return List.of();
         }
-        Map<String, String> regionByEntry = new LinkedHashMap<>();
+        Map<Wanted, String> regionByEntry = new LinkedHashMap<>();
         ArtifactManifest artifacts = ArtifactManifest.NONE;
         for (LoadedPod pod : set.pods()) {
             if (!pod.complete()) {
@@ -59,11 +59,11 @@ final class OnlineValidation {
             artifacts = pod.pod().artifacts();
             PodSpec spec = pod.pod().spec();
             String region = spec.region();
-            regionByEntry.putIfAbsent(ArtifactManifest.ZOOKEEPER + "." + spec.versions().zookeeper(), region);
-            regionByEntry.putIfAbsent(ArtifactManifest.MESOS + "." + spec.versions().mesos(), region);
-            regionByEntry.putIfAbsent(ArtifactManifest.MARATHON + "." + spec.versions().marathon(), region);
+            regionByEntry.putIfAbsent(new Wanted(ArtifactManifest.ZOOKEEPER, spec.versions().zookeeper()), region);
+            regionByEntry.putIfAbsent(new Wanted(ArtifactManifest.MESOS, spec.versions().mesos()), region);
+            regionByEntry.putIfAbsent(new Wanted(ArtifactManifest.MARATHON, spec.versions().marathon()), region);
             artifacts.find(ArtifactManifest.MARATHON, spec.versions().marathon()).map(a -> a.libmesos())
-                    .ifPresent(libmesos -> regionByEntry.putIfAbsent(ArtifactManifest.MESOS + "." + libmesos, region));
+                    .ifPresent(libmesos -> regionByEntry.putIfAbsent(new Wanted(ArtifactManifest.MESOS, libmesos), region));
         }
         SourceMap where;
         try {
@@ -73,9 +73,9 @@ final class OnlineValidation {
         }
         ArtifactObjects objects = new ArtifactObjects(aws);
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, String> entry : regionByEntry.entrySet()) {
-            String component = entry.getKey().substring(0, entry.getKey().indexOf('.'));
-            String version = entry.getKey().substring(component.length() + 1);
+        for (Map.Entry<Wanted, String> entry : regionByEntry.entrySet()) {
+            String component = entry.getKey().component();
+            String version = entry.getKey().version();
             var artifact = artifacts.find(component, version);
             if (artifact.isEmpty() || artifact.get().url() == null) {
                 continue; // the offline rules already reported it
@@ -86,6 +86,9 @@ final class OnlineValidation {
         }
         return findings;
     }
+
+    /** One manifest entry a pod installs. */
+    private record Wanted(String component, String version) {}
 
     private static ImageSource image(PodSpec spec) {
         return spec.image().ami() != null ? new ImageSource.Ami(spec.image().ami()) : new ImageSource.SsmParameter(spec.image().ssmParameter());
