@@ -63,6 +63,11 @@ final class RolloutRunCommand implements Callable<Integer> {
                     + "before it is taken down anyway (default: 10m).")
     Duration drainTimeout = RunOptions.DEFAULT.drainTimeout();
 
+    @Option(names = "--prod-first",
+            description = "Let a prod pod move to versions no not-prod pod of the rollout runs yet (an emergency fix, "
+                    + "or no not-prod pod deployed). Without it such a pod is refused and nothing is touched.")
+    boolean prodFirst;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,7 +103,7 @@ final class RolloutRunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage() + "; or take it over with --break-lock");
         }
         try {
-            RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1, drainTimeout);
+            RunOptions options = new RunOptions(new GatePolicy(gateInterval, gateTimeout, gatePasses), stepEstimate, maxPods, 1, drainTimeout, prodFirst);
             RolloutExecutor executor = new RolloutExecutor(runner.driver(), runner.targets(), journal, Clock.SYSTEM, options, line -> {
                 out.println(TIME.format(Instant.now()) + " " + line);
                 out.flush();

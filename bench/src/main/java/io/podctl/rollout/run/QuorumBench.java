@@ -68,7 +68,8 @@ public final class QuorumBench {
             RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(name, sim.deployed(null)));
             FakeClock clock = new FakeClock(IN_WINDOW);
             Journal journal = new Journal(new DirectoryStateStore(state), "bench");
-            RunOptions options = RunOptions.DEFAULT.withGates(GATES).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(DRAIN);
+            RunOptions options = RunOptions.DEFAULT.withGates(GATES).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(DRAIN)
+                    .withProdFirst(true); // one pod measured alone
             Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, options, line -> { }).run(plan);
             if (!(outcome instanceof Outcome.Finished)) {
                 throw new IllegalStateException(name + ": " + outcome.describe());

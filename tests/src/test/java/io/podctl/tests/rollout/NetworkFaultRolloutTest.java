@@ -48,7 +48,8 @@ class NetworkFaultRolloutTest {
     static final String SHARED = "not-prod-pod-1";
     /** ZooKeeper on its own hosts (the leader-last ZooKeeper stage) */
     static final String DEDICATED = "prd-pod-1";
-    static final List<String> RUN = List.of("rollout", "run", "--yes", "--local", "fleet.json",
+    /** The local fleet holds the faulted pod alone: the dedicated one is prod, rolled with no not-prod pod before it. */
+    static final List<String> RUN = List.of("rollout", "run", "--yes", "--local", "fleet.json", "--prod-first",
             "--gate-interval", "1s", "--gate-timeout", "8s", "--step-estimate", "1s");
 
     @TempDir

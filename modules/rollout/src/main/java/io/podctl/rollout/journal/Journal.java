@@ -72,8 +72,9 @@ public final class Journal {
         save(state().with(step, at), at);
     }
 
-    public synchronized void podFinished(String pod, Instant at) {
-        save(state().withPodFinished(pod, at), at);
+    /** @param versions the versions the pod reached, one line ({@code PodRollout.desiredLine()}) */
+    public synchronized void podFinished(String pod, Instant at, String versions) {
+        save(state().withPodFinished(pod, at, versions), at);
     }
 
     public synchronized void ended(String how, String why, Instant at) {

@@ -13,6 +13,7 @@ import io.podctl.rollout.journal.StepRecord;
 import io.podctl.rollout.journal.StepRecord.StepStatus;
 import io.podctl.rollout.plan.NodeChange;
 import io.podctl.rollout.plan.PodRollout;
+import io.podctl.rollout.plan.RoleVersion;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.Stage;
 import io.podctl.rollout.window.MaintenanceWindow;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -83,11 +85,15 @@ public final class RolloutExecutor {
     private Outcome walk(RolloutPlan plan) throws Stop, InterruptedException {
         int upgraded = 0;
         PodRollout previous = null;
+        Set<RoleVersion> provenOnNotProd = new TreeSet<>();
         for (PodRollout pod : plan.pods()) {
             if (pod.upToDate()) {
                 progress.accept(pod.pod() + ": up to date");
                 recordFinishedIfUnrecorded(pod);
-                previous = finishedEarlier(pod) ? pod : previous;
+                previous = pod;
+                if (!pod.prod()) {
+                    provenOnNotProd.addAll(pod.desired());
+                }
                 continue;
             }
             if (upgraded >= options.maxPods()) {
@@ -95,6 +101,7 @@ public final class RolloutExecutor {
                 break;
             }
             checkControls();
+            refuseUnproven(pod, provenOnNotProd);
             boolean resuming = journal.state().steps().stream()
                     .anyMatch(s -> s.pod().equals(pod.pod()) && s.status() != StepStatus.DONE);
             Optional<Stop> closed = startRefused(pod, previous);
@@ -104,37 +111,60 @@ public final class RolloutExecutor {
             upgradePod(pod, resuming, closed);
             upgraded++;
             previous = pod;
+            if (!pod.prod()) {
+                provenOnNotProd.addAll(pod.desired());
+            }
         }
         return new Outcome.Finished(upgraded);
     }
 
     /**
-     * A pod this journal has steps for reached its target, but an earlier run ended (killed)
-     * before it recorded the pod finished: the next pod's soak must still count from it. When
-     * every step passed its gate, it finished when the last one did; otherwise it reached its
-     * target in a way the journal does not know, so its soak counts from now.
+     * Not-prod first: a prod pod moves only to versions a not-prod pod before it in the rollout
+     * runs (and has soaked, which {@link #startRefused} waits for). A not-prod pod that was never
+     * deployed proves nothing, so its prod successors are refused, not silently rolled first.
      */
-    private void recordFinishedIfUnrecorded(PodRollout pod) {
-        List<StepRecord> steps = journal.state().steps().stream().filter(s -> s.pod().equals(pod.pod())).toList();
-        if (steps.isEmpty() || finishedEarlier(pod)) {
+    private void refuseUnproven(PodRollout pod, Set<RoleVersion> provenOnNotProd) throws Stop {
+        if (!pod.prod() || options.prodFirst()) {
             return;
         }
-        boolean allDone = steps.stream().allMatch(s -> s.status() == StepStatus.DONE && s.ended() != null);
-        Instant finished = allDone ? steps.stream().map(StepRecord::ended).max(Instant::compareTo).orElseThrow() : clock.now();
-        journal.podFinished(pod.pod(), finished);
-        progress.accept(pod.pod() + ": finished at " + finished + " (" + (allDone ? "its last step's gate" : "first seen at its target")
-                + "; the earlier run ended before recording it)");
+        List<String> unproven = pod.targets().stream().filter(v -> !provenOnNotProd.contains(v)).map(RoleVersion::toString).toList();
+        if (!unproven.isEmpty()) {
+            throw new Stop(new Outcome.Halted(pod.pod() + " would run " + String.join(", ", unproven)
+                    + ", which no not-prod pod of this rollout runs yet: deploy or roll a not-prod pod to it first "
+                    + "('podctl rollout plan' lists the pods not deployed), or pass --prod-first to accept the risk; nothing was touched"));
+        }
     }
 
-    private boolean finishedEarlier(PodRollout pod) {
-        return journal.state().podsFinished().containsKey(pod.pod());
+    /**
+     * A pod at its target with no finished time for these versions: an earlier run ended (killed)
+     * before it recorded the pod finished, or the pod got there outside the rollout (a
+     * {@code podctl up} of a new spec). The next pod's soak must still count from it. When every
+     * step to these versions passed its gate, it finished when the last one did; otherwise its soak
+     * counts from now, when it is first seen at its target.
+     */
+    private void recordFinishedIfUnrecorded(PodRollout pod) {
+        if (finishedAt(pod).isPresent()) {
+            return;
+        }
+        Set<String> versions = pod.desired().stream().map(RoleVersion::version).collect(java.util.stream.Collectors.toSet());
+        List<StepRecord> steps = journal.state().steps().stream()
+                .filter(s -> s.pod().equals(pod.pod()) && versions.contains(s.version())).toList();
+        boolean allDone = !steps.isEmpty() && steps.stream().allMatch(s -> s.status() == StepStatus.DONE && s.ended() != null);
+        Instant finished = allDone ? steps.stream().map(StepRecord::ended).max(Instant::compareTo).orElseThrow() : clock.now();
+        journal.podFinished(pod.pod(), finished, pod.desiredLine());
+        progress.accept(pod.pod() + ": finished at " + finished + " (" + (allDone ? "its last step's gate" : "first seen at its target")
+                + (steps.isEmpty() ? "; it reached these versions outside the rollout)" : "; the earlier run ended before recording it)"));
+    }
+
+    private Optional<Instant> finishedAt(PodRollout pod) {
+        return journal.state().finishedAt(pod.pod(), pod.desiredLine());
     }
 
     /** The pod's window and the previous pod's soak: the reason to wait, if any. */
     private Optional<Stop> startRefused(PodRollout pod, PodRollout previous) {
         Instant now = clock.now();
         if (previous != null) {
-            Instant finished = journal.state().podsFinished().get(previous.pod());
+            Instant finished = finishedAt(previous).orElse(null);
             Duration soak = previous.schedule().soakDuration();
             if (finished != null && !Soak.isOver(finished, soak, now)) {
                 Instant until = Soak.over(finished, soak);
@@ -207,7 +237,7 @@ public final class RolloutExecutor {
                 case MESOS_AGENT -> drainAgents(pod, stage, health);
             }
         }
-        journal.podFinished(pod.pod(), clock.now());
+        journal.podFinished(pod.pod(), clock.now(), pod.desiredLine());
         progress.accept(pod.pod() + ": done in " + seconds(Duration.between(started, clock.now())));
     }
 

@@ -46,7 +46,7 @@ class AgentDrainTest {
     Outcome run(Pod desired) throws Exception {
         journal = new Journal(new DirectoryStateStore(state), "test");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
-        RunOptions options = RunOptions.DEFAULT.withGates(RolloutExecutorTest.FAST).withStepEstimate(Duration.ofMinutes(1))
+        RunOptions options = RolloutExecutorTest.PROD_ALONE.withStepEstimate(Duration.ofMinutes(1))
                 .withDrainTimeout(Duration.ofSeconds(3));
         return new RolloutExecutor(sim, sim, journal, clock, options, progress::add).run(plan);
     }

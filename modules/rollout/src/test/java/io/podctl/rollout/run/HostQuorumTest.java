@@ -44,7 +44,7 @@ class HostQuorumTest {
 
     Outcome run(Pod desired) throws Exception {
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
-        RunOptions options = RunOptions.DEFAULT.withGates(RolloutExecutorTest.FAST).withStepEstimate(Duration.ofMinutes(1))
+        RunOptions options = RolloutExecutorTest.PROD_ALONE.withStepEstimate(Duration.ofMinutes(1))
                 .withDrainTimeout(Duration.ofSeconds(2));
         return new RolloutExecutor(sim, sim, new Journal(new DirectoryStateStore(state), "test"), clock, options, progress::add).run(plan);
     }
@@ -100,7 +100,7 @@ class HostQuorumTest {
         Pod desired = sharedPod("3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
 
-        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(RolloutExecutorTest.FAST),
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RolloutExecutorTest.PROD_ALONE,
                 progress::add).run(plan);
 
         assertThat(outcome).isInstanceOf(Outcome.Halted.class);
@@ -153,7 +153,7 @@ class HostQuorumTest {
         };
 
         Outcome outcome = new RolloutExecutor(partitioning, sim, journal, clock,
-                RunOptions.DEFAULT.withGates(new io.podctl.rollout.run.GatePolicy(java.time.Duration.ofMillis(250),
+                RunOptions.DEFAULT.withProdFirst(true).withGates(new io.podctl.rollout.run.GatePolicy(java.time.Duration.ofMillis(250),
                         java.time.Duration.ofSeconds(5), 2)), progress::add).run(plan);
 
         assertThat(outcome).isInstanceOf(Outcome.Halted.class);

@@ -27,6 +27,8 @@ class RolloutExecutorTest {
     /** Saturday 03:00 UTC: inside the fixture pods' window (Sat, Sun 02:00-06:00 UTC). */
     static final Instant IN_WINDOW = Instant.parse("2025-06-07T03:00:00Z");
     static final GatePolicy FAST = new GatePolicy(Duration.ofMillis(250), Duration.ofSeconds(30), 2);
+    /** For a plan of one prod pod alone: the tests using it are about its steps, not about not-prod going first. */
+    static final RunOptions PROD_ALONE = RunOptions.DEFAULT.withGates(FAST).withProdFirst(true);
 
     @TempDir
     Path state;
@@ -55,7 +57,9 @@ class RolloutExecutorTest {
 
     Outcome run(SimulatedPod sim, Journal journal, Pod... desired) throws Exception {
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired[0].name(), sim.deployed(null)));
-        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(Duration.ofSeconds(2));
+        // one prod pod alone: these tests are about the steps, not about not-prod going first
+        RunOptions options = RunOptions.DEFAULT.withGates(FAST).withStepEstimate(Duration.ofMinutes(1)).withDrainTimeout(Duration.ofSeconds(2))
+                .withProdFirst(true);
         return new RolloutExecutor(sim, sim, journal, clock, options, progress::add).run(plan);
     }
 
@@ -181,7 +185,7 @@ class RolloutExecutorTest {
         Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
 
-        Outcome outcome = new RolloutExecutor(aborting, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        Outcome outcome = new RolloutExecutor(aborting, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
 
         assertThat(outcome).isInstanceOf(Outcome.Aborted.class);
         assertThat(sim.calls).containsExactly("upgrade zk-2");
@@ -206,9 +210,9 @@ class RolloutExecutorTest {
     void nextWaveWaitsForThePreviousPodsSoak() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
         Journal journal = journal();
-        journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofHours(2)));
         Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
                 .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofHours(2)), RolloutPlanner.podRollout(notProd, Map.of()).desiredLine());
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), Map.of("control-1", new io.podctl.plan.NodeVersions("3.9.5", "1.11.0", "1.11.24"),
@@ -284,6 +288,77 @@ class RolloutExecutorTest {
     }
 
     @Test
+    void prodIsRefusedWhenNoNotProdPodRunsItsNewVersions() throws Exception {
+        // the fleet's not-prod pods were never deployed: the plan holds the prod pod alone
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod), Map.of(prod.name(), sim.deployed(null)));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal(), clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(outcome.describe()).contains("prd-pod-1 would run zookeeper 3.9.5, which no not-prod pod of this rollout runs yet",
+                "--prod-first", "nothing was touched");
+        assertThat(sim.calls).isEmpty();
+
+        Outcome accepted = new RolloutExecutor(sim, sim, journal(), clock, RunOptions.DEFAULT.withGates(FAST).withProdFirst(true), progress::add)
+                .run(plan);
+        assertThat(accepted).isEqualTo(new Outcome.Finished(1));
+    }
+
+    @Test
+    void aNotProdPodAtOtherVersionsProvesNothingForProd() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), notProdAt("3.8.4")));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal(), clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome.describe()).contains("prd-pod-1 would run zookeeper 3.9.5, which no not-prod pod of this rollout runs yet");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void notProdPodDeployedAtTheNewVersionsOutsideTheRolloutSoaksFromWhenItIsSeen() throws Exception {
+        // 'podctl up not-prod-pod-1' of the new spec: no journal entry at all, yet prod must still wait its soak
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), notProdAt("3.9.5")));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome.describe()).startsWith("waiting for not-prod-pod-1 to soak 24h before prd-pod-1, until 2025-06-08T03:00:00Z");
+        assertThat(progress).contains("not-prod-pod-1: finished at 2025-06-07T03:00:00Z (first seen at its target; "
+                + "it reached these versions outside the rollout)");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
+    void aFinishedTimeAtOlderVersionsDoesNotCountForTheSoak() throws Exception {
+        SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
+        Journal journal = journal();
+        Pod notProdBefore = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20"));
+        // the last rollout finished the pod at 3.8.4 days ago; it has since been brought to 3.9.5 outside the rollout
+        journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofDays(3)), RolloutPlanner.podRollout(notProdBefore, Map.of()).desiredLine());
+        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
+                notProd.name(), notProdAt("3.9.5")));
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+
+        assertThat(outcome.describe()).startsWith("waiting for not-prod-pod-1 to soak 24h before prd-pod-1, until 2025-06-08T03:00:00Z");
+        assertThat(sim.calls).isEmpty();
+    }
+
+    @Test
     void stepInFlightWhenKilledIsRecheckedNotRedone() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
         Journal journal = journal();
@@ -294,7 +369,7 @@ class RolloutExecutorTest {
                 StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
         sim.versions.put("zk-1", "3.9.5");
 
-        new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
 
         assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
         assertThat(journal.state().step("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5").orElseThrow().detail()).startsWith("re-checked");
@@ -315,7 +390,7 @@ class RolloutExecutorTest {
         sim.calls.clear();
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
 
-        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
 
         assertThat(outcome).isInstanceOf(Outcome.Finished.class);
         assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
@@ -334,7 +409,7 @@ class RolloutExecutorTest {
     Outcome resume(SimulatedPod sim, Journal journal) throws Exception {
         Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
-        return new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        return new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
     }
 
     @Test
@@ -425,7 +500,7 @@ class RolloutExecutorTest {
         deployed.put("zk-1", new io.podctl.plan.NodeVersions("3.8.4", null, null)); // the deployed state still says old
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), deployed));
 
-        new RolloutExecutor(sim, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
 
         assertThat(sim.calls).containsExactly("upgrade zk-2", "upgrade zk-3");
         assertThat(sim.confirmed).containsEntry("zk-1", "3.9.5");
@@ -455,7 +530,7 @@ class RolloutExecutorTest {
         Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
 
-        Outcome outcome = new RolloutExecutor(electing, sim, journal, clock, RunOptions.DEFAULT.withGates(FAST), progress::add).run(plan);
+        Outcome outcome = new RolloutExecutor(electing, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
 
         assertThat(outcome).isInstanceOf(Outcome.Finished.class);
         assertThat(sim.calls).containsExactly("upgrade zk-1", "upgrade zk-3", "upgrade zk-2");
