@@ -1,5 +1,10 @@
 package io.podctl.cli;
 
+import io.podctl.aws.inventory.Ec2PodSubnets;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.SubnetClash;
+import java.util.List;
+
 import io.podctl.aws.AwsContext;
 import io.podctl.engine.AutomationEngine;
 import io.podctl.engine.EngineSettings;
@@ -24,7 +29,18 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * What the engine commands need from the outside world: an engine (after the checks that must pass
  * before anything runs) and the user's stdin. Tests pass their own.
  */
-record EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
+record EngineSessions(Opener opener, Supplier<BufferedReader> stdin, DeployedSubnets subnets) {
+
+    /** The subnets a pod has in AWS now: what an update must not collide with. */
+    @FunctionalInterface
+    interface DeployedSubnets {
+        List<SubnetClash.DeployedSubnet> of(PodPlan plan, PodOptions options);
+    }
+
+    /** For a fake engine: no AWS behind it, so nothing deployed to collide with. */
+    EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
+        this(opener, stdin, (plan, options) -> List.of());
+    }
 
     /** Opens a {@link StackEngine} for the options, or throws a {@link UserError} (exit 2). */
     @FunctionalInterface
@@ -34,7 +50,8 @@ record EngineSessions(Opener opener, Supplier<BufferedReader> stdin) {
 
     static EngineSessions real() {
         return new EngineSessions(EngineSessions::openLocal,
-                () -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                () -> new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                (plan, options) -> new Ec2PodSubnets(AwsContext.fromEnvironment(options.endpointUrl).withRegion(plan.region())).of(plan.pod()));
     }
 
     static Optional<URI> endpoint(PodOptions options) {

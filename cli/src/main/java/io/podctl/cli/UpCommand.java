@@ -3,7 +3,11 @@ package io.podctl.cli;
 import io.podctl.engine.PodStack;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.StackResult;
+import io.podctl.plan.PodPlan;
+import io.podctl.plan.PodPlanner;
+import io.podctl.plan.SubnetClash;
 import io.podctl.spec.model.Pod;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +36,7 @@ final class UpCommand extends StackCommand {
     public Integer call() {
         Pod pod = pod();
         StackEngine engine = engine();
+        refuseZoneMove(pod);
         PodStack stack = stack(pod, true);
         StackResult preview = run(p -> engine.preview(stack, p), progress());
         if (!preview.changes().hasChanges()) {
@@ -44,5 +49,22 @@ final class UpCommand extends StackCommand {
         out().println("up of pod " + pod.name() + " done in " + up.elapsed().toSeconds() + "s: " + up.changes().describe());
         up.outputs().forEach((k, v) -> out().println("  " + k + " = " + v));
         return ExitCode.OK;
+    }
+
+    /**
+     * Checked in AWS before the engine runs, because the engine would only find it half way: its
+     * new subnet is created while the old one still holds the range, after volumes and interfaces
+     * were already made in the new zone.
+     */
+    private void refuseZoneMove(Pod pod) {
+        PodPlan plan = PodPlanner.plan(pod);
+        List<SubnetClash> clashes = SubnetClash.find(plan.network(), sessions.subnets().of(plan, options));
+        if (!clashes.isEmpty()) {
+            throw new UserError("pod " + pod.name() + " cannot move to other zones in place: "
+                    + String.join("; ", clashes.stream().map(SubnetClash::describe).toList())
+                    + ". AWS refuses overlapping subnets, so the update would fail half way. Keep the pod's zones"
+                    + " (listing them in another order is fine), or create a new pod in the new zones, move the workloads"
+                    + " and destroy this one; nothing was changed");
+        }
     }
 }

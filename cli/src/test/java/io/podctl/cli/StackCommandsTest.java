@@ -44,10 +44,13 @@ class StackCommandsTest {
         pulumi.steps("preview", FakePulumi.Step.of(CREATE, "aws:ec2/vpc:Vpc", "vpc"), FakePulumi.Step.of(SAME, "aws:iam/role:Role", "role"));
     }
 
+    /** What AWS holds for the pod now; nothing unless a test deploys something. */
+    private EngineSessions.DeployedSubnets deployedSubnets = (plan, options) -> List.of();
+
     private int run(String stdin, Object command, String... args) {
         EngineSessions sessions = new EngineSessions(
                 options -> new AutomationEngine(new EngineSettings(repo, null, "pass", Optional.empty(), Duration.ofSeconds(30)), pulumi),
-                () -> new BufferedReader(new StringReader(stdin)));
+                () -> new BufferedReader(new StringReader(stdin)), deployedSubnets);
         Object instance = switch ((String) command) {
             case "up" -> new UpCommand(sessions);
             case "destroy" -> new DestroyCommand(sessions);
@@ -106,6 +109,35 @@ class StackCommandsTest {
 
         assertThat(pulumi.operations()).containsExactly("preview", "up");
         assertThat(out.toString()).doesNotContain("Type its name");
+    }
+
+    @Test
+    void movingAPodToAnotherZoneIsRefusedBeforeTheEngineRuns() throws IOException {
+        // deployed in us-west-2a: its subnets hold the ranges the new zone's subnets would take
+        io.podctl.plan.PodPlan deployed = io.podctl.plan.PodPlanner.plan(Pods.find(repo.resolve("pods"), "not-prod-pod-1"));
+        deployedSubnets = (plan, options) -> java.util.stream.Stream.concat(deployed.network().subnets().stream(),
+                        java.util.stream.Stream.of(deployed.network().egressSubnet()))
+                .map(s -> new io.podctl.plan.SubnetClash.DeployedSubnet("subnet-" + s.cidr(), s.zone(), s.cidr())).toList();
+        Path spec = repo.resolve("pods/not-prod-pod-1.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("zones: [us-west-2a]", "zones: [us-west-2b]"));
+
+        assertThat(run("", "up", "not-prod-pod-1", "--yes")).isEqualTo(ExitCode.BAD_INPUT);
+
+        assertThat(pulumi.operations()).isEmpty();
+        assertThat(err.toString()).contains("pod not-prod-pod-1 cannot move to other zones in place: the subnet for us-west-2b would take 10.20.0.0/22,"
+                + " which subnet subnet-10.20.0.0/22 in us-west-2a holds", "nothing was changed");
+    }
+
+    @Test
+    void zonesListedInAnotherOrderAreNotAMove() throws IOException {
+        io.podctl.plan.PodPlan deployed = io.podctl.plan.PodPlanner.plan(Pods.find(repo.resolve("pods"), "prd-pod-1"));
+        deployedSubnets = (plan, options) -> deployed.network().subnets().stream()
+                .map(s -> new io.podctl.plan.SubnetClash.DeployedSubnet("subnet-" + s.cidr(), s.zone(), s.cidr())).toList();
+        Path spec = repo.resolve("pods/prd-pod-1.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("[us-west-2a, us-west-2b, us-west-2c]", "[us-west-2c, us-west-2a, us-west-2b]"));
+
+        assertThat(run("", "up", "prd-pod-1", "--yes")).isEqualTo(ExitCode.OK);
+        assertThat(pulumi.operations()).containsExactly("preview", "up");
     }
 
     @Test

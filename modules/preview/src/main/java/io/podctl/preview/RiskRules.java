@@ -14,6 +14,7 @@ import java.util.Optional;
 final class RiskRules {
     static final String VOLUME = "aws:ebs/volume:Volume";
     static final String VPC = "aws:ec2/vpc:Vpc";
+    static final String SUBNET = "aws:ec2/subnet:Subnet";
     static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     /** Paths that are per pod by nature; a prod pod changing them has no not-prod counterpart to wait for. */
     private static final List<String> PER_POD_PATHS = List.of("metadata.", "spec.network.", "spec.secrets.", "spec.rollout.",
@@ -33,6 +34,7 @@ final class RiskRules {
         prodFirst(pod, risks);
         versionSkip(pod, risks);
         exposureWidened(pod, risks);
+        subnetClash(pod, risks);
         return risks;
     }
 
@@ -147,6 +149,33 @@ final class RiskRules {
                 risks.add(new Risk(Severity.MEDIUM, "exposure-widened", "ingress rule added: port " + ports + " ("
                         + r.name() + ")"));
             }
+        }
+    }
+
+    /**
+     * A subnet created (or re-created) while a subnet of the base still holds its range: the engine
+     * creates before it deletes, AWS refuses overlapping subnets, and the up fails half way. This
+     * is what moving a pod to other zones does; {@code podctl up} refuses it before it starts.
+     */
+    private void subnetClash(PodDelta pod, List<Risk> risks) {
+        if (pod.status() != PodChange.Status.CHANGED) {
+            return;
+        }
+        for (ResourceChange r : pod.resources()) {
+            if (!r.type().equals(SUBNET) || (r.kind() != ResourceChange.Kind.CREATE && r.kind() != ResourceChange.Kind.REPLACE)) {
+                continue;
+            }
+            Optional<Ipv4Cidr> range = pod.head().resources().stream().filter(h -> h.type().equals(SUBNET) && h.name().equals(r.name()))
+                    .findFirst().map(h -> h.input("cidrBlock")).filter(String.class::isInstance).flatMap(c -> Ipv4Cidr.parse((String) c));
+            if (range.isEmpty()) {
+                continue;
+            }
+            pod.base().resources().stream().filter(b -> b.type().equals(SUBNET))
+                    .filter(b -> b.input("cidrBlock") instanceof String c && Ipv4Cidr.parse(c).map(range.get()::overlaps).orElse(false))
+                    .findFirst()
+                    .ifPresent(held -> risks.add(new Risk(Severity.HIGH, "subnet-clash", "subnet " + r.name() + " would take "
+                            + range.get() + ", which " + held.name() + " holds until the end of the update: AWS refuses overlapping"
+                            + " subnets and the up fails half way (podctl up refuses it); keep the pod's zones, or create a new pod")));
         }
     }
 

@@ -117,6 +117,27 @@ class PullRequestDiffTest {
     }
 
     @Test
+    void aPodMovedToAnotherZoneIsFlaggedForTheRangesItsOldSubnetsHold() throws Exception {
+        FleetDiff diff = GitFleet.withExampleFleet(dir)
+                .edit("not-prod-pod-1.yaml", t -> t.replace("zones: [us-west-2a]", "zones: [us-west-2b]"))
+                .commit("not-prod-pod-1 to us-west-2b").diffLastCommit();
+
+        assertThat(only(diff).risks()).filteredOn(r -> r.rule().equals("subnet-clash")).extracting(Risk::reason)
+                .anySatisfy(reason -> assertThat(reason).startsWith("subnet not-prod-pod-1-subnet-us-west-2b would take 10.20.0.0/22,"
+                        + " which not-prod-pod-1-subnet-us-west-2a holds"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("subnet not-prod-pod-1-subnet-egress would take 10.20.12.0/22"));
+    }
+
+    @Test
+    void zonesListedInAnotherOrderClashWithNoSubnet() throws Exception {
+        FleetDiff diff = GitFleet.withExampleFleet(dir)
+                .edit("prd-pod-1.yaml", t -> t.replace("[us-west-2a, us-west-2b, us-west-2c]", "[us-west-2b, us-west-2c, us-west-2a]"))
+                .commit("prd-pod-1 zones reordered").diffLastCommit();
+
+        assertThat(only(diff).risks()).extracting(Risk::rule).doesNotContain("subnet-clash");
+    }
+
+    @Test
     void narrowerAdminCidrInsideTheOldOneIsOnlyANotice() throws Exception {
         FleetDiff diff = GitFleet.withExampleFleet(dir)
                 .edit("prd-pod-1.yaml", t -> t.replace("adminCidrs: [10.0.0.0/8]", "adminCidrs: [10.0.0.0/8, 10.5.0.0/16]"))

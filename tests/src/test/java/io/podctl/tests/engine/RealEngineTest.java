@@ -210,6 +210,24 @@ class RealEngineTest {
     }
 
     @Test
+    @Order(7)
+    void movingThePodToAnotherZoneIsRefusedBeforeAnythingIsTouched() throws Exception {
+        Map<String, String> before = instanceIds("not-prod-pod-1");
+        edit("not-prod-pod-1.yaml", s -> s.replace("zones: [us-west-2a]", "zones: [us-west-2b]"));
+        try {
+            Podctl.Result up = podctl("up", "not-prod-pod-1", "--yes");
+
+            assertThat(up.exitCode()).as(up.all()).isEqualTo(2);
+            assertThat(up.stderr()).contains("pod not-prod-pod-1 cannot move to other zones in place: the subnet for us-west-2b"
+                    + " would take 10.20.0.0/22, which subnet ", " in us-west-2a holds", "nothing was changed");
+            assertThat(instanceIds("not-prod-pod-1")).isEqualTo(before);
+            assertThat(dataVolumes("not-prod-pod-1")).extracting(v -> v.availabilityZone()).containsOnly("us-west-2a");
+        } finally {
+            edit("not-prod-pod-1.yaml", s -> s.replace("zones: [us-west-2b]", "zones: [us-west-2a]"));
+        }
+    }
+
+    @Test
     @Order(10)
     void prodUpGoesAheadOnlyWhenThePodsNameIsTyped() {
         Podctl.Result declined = Podctl.run(dir, env, "yes\n", ENGINE_RUN, "up", "prd-pod-1");
