@@ -72,7 +72,7 @@ record EngineSessions(Opener opener, Supplier<BufferedReader> stdin, DeployedSub
             endpoint.ifPresent(EngineSessions::requireReachable);
             EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint,
                     options.timeout());
-            return AutomationEngine.onLocalCli(settings, env);
+            return AutomationEngine.onCheckedCli(settings);
         } catch (EngineSetupException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,4 +1,4 @@
-# Starts moto_server (argv as moto_server's) for podctl's tests, with four changes, each a place
+# Starts moto_server (argv as moto_server's) for podctl's tests, with five changes, each a place
 # where moto 5.2 differs from AWS in a way the Terraform AWS provider runs into.
 import sys
 
@@ -58,6 +58,14 @@ def create_template_without_own_tags(self, name, description, template_data, tag
 
 
 LaunchTemplateBackend.create_launch_template = create_template_without_own_tags
+
+# A rule whose source is another security group keeps its description with that reference, but
+# DescribeSecurityGroupRules reads it only from a CIDR range: such rules come back without one,
+# and every refresh reports a change to each of them.
+from moto.ec2.models.security_groups import SecurityGroupRule
+
+SecurityGroupRule.description = property(
+    lambda self: self.ip_range.get("Description") or self.source_group.get("Description"))
 
 from moto.server import main
 

@@ -58,12 +58,12 @@ public final class AutomationEngine implements StackEngine {
     }
 
     /**
-     * The engine on the pulumi CLI of this machine's PATH.
+     * The engine on the pulumi CLI of this machine's PATH, which {@link PulumiCli#require} has
+     * already found new enough (each {@code pulumi version} costs a quarter of a second).
      *
-     * @throws EngineSetupException when the CLI is missing or too old
+     * @throws EngineSetupException when the Automation API cannot use the CLI
      */
-    public static AutomationEngine onLocalCli(EngineSettings settings, Map<String, String> env) {
-        PulumiCli.require(env);
+    public static AutomationEngine onCheckedCli(EngineSettings settings) {
         try {
             return new AutomationEngine(settings, LocalPulumiCommand.create());
         } catch (AutomationException e) {

@@ -118,6 +118,8 @@ class RealEngineTest {
         Podctl.Result refresh = podctl("refresh", "not-prod-pod-1");
         assertThat(refresh.exitCode()).as(refresh.all()).isZero();
         assertThat(refresh.stdout()).containsPattern("- delete +aws:ec2/instance:Instance +not-prod-pod-1-control-2");
+        assertThat(refresh.stdout().lines().filter(l -> l.startsWith("  ") && !l.contains("not-prod-pod-1-control-2")))
+                .as("the refresh finds the terminated instance and nothing else").isEmpty();
 
         Podctl.Result repair = podctl("up", "not-prod-pod-1", "--yes");
         assertThat(repair.exitCode()).as(repair.all()).isZero();
@@ -301,10 +303,19 @@ class RealEngineTest {
                 pod.path("resources").forEach(r -> predicted.add(r.path("action").asText() + " " + r.path("name").asText()));
             }
             Set<String> previewed = changes(previewJson("prd-pod-1"));
+            List<String> volumesBefore = dataVolumes("prd-pod-1").stream().map(v -> v.volumeId()).toList();
 
             Podctl.Result up = Podctl.run(dir, env, "prd-pod-1\n", ENGINE_RUN, "up", "prd-pod-1");
             assertThat(up.exitCode()).as(up.all()).isZero();
             Set<String> done = finishedSteps(up.stdout());
+
+            // a moved host's data volume is replaced; retainOnDelete keeps the old one in AWS, detached
+            long replacedVolumes = done.stream().filter(c -> c.startsWith("replace ") && c.endsWith("-data")).count();
+            assertThat(replacedVolumes).as("data volumes the reorder replaced").isPositive();
+            var volumesAfter = dataVolumes("prd-pod-1");
+            assertThat(volumesAfter.stream().map(v -> v.volumeId())).containsAll(volumesBefore);
+            assertThat(volumesAfter.stream().filter(v -> v.attachments().isEmpty())).as("old volumes kept, detached")
+                    .hasSize((int) replacedVolumes);
 
             System.out.println("zones reordered: predicted " + predicted.size() + ", previewed " + previewed.size()
                     + ", done " + done.size() + "; only in the diff " + minus(predicted, done)
