@@ -23,9 +23,9 @@ public final class MesosMasterProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> masters;
-    private final ProbeHttpClient http;
+    private final HttpTransport http;
 
-    public MesosMasterProbe(List<Endpoint> masters, ProbeHttpClient http) {
+    public MesosMasterProbe(List<Endpoint> masters, HttpTransport http) {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("no Mesos masters");
         }
