@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +51,7 @@ final class ExecutingSsm implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
@@ -105,16 +109,16 @@ final class ExecutingSsm implements AutoCloseable {
     private Result execute(String instance, String command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command);
         builder.environment().putAll(environment);
-        java.nio.file.Path out = java.nio.file.Files.createTempFile("ssm-out", ".txt");
-        java.nio.file.Path err = java.nio.file.Files.createTempFile("ssm-err", ".txt");
+        Path out = Files.createTempFile("ssm-out", ".txt");
+        Path err = Files.createTempFile("ssm-err", ".txt");
         try {
-            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Result(instance, -1, "", "timed out");
             }
-            Result result = new Result(instance, process.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+            Result result = new Result(instance, process.exitValue(), Files.readString(out), Files.readString(err));
             outputs.add(result.stdout());
             outputs.add(result.stderr());
             return result;
@@ -122,8 +126,8 @@ final class ExecutingSsm implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         } finally {
-            java.nio.file.Files.deleteIfExists(out);
-            java.nio.file.Files.deleteIfExists(err);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 
