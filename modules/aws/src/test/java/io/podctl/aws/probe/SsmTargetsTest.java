@@ -30,7 +30,7 @@ class SsmTargetsTest {
     @BeforeEach
     void start() throws Exception {
         // the host's AWS CLI gets no answer: nothing here may reach a real AWS endpoint
-        ssm = new ExecutingSsm(Map.of(AwsContext.ENDPOINT_ENV, "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "none", "AWS_SECRET_ACCESS_KEY", "none"));
+        ssm = new ExecutingSsm(Map.of(AwsContext.ENDPOINT_ENV, "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "none", "AWS_SECRET_ACCESS_KEY", "none", "AWS_MAX_ATTEMPTS", "1"));
         remote = new SsmRunCommand(AwsContext.of(MotoEndpoint.REGION, new MotoEndpoint(ssm.endpoint()).credentials(), ssm.endpoint()),
                 Duration.ofMillis(20));
     }
