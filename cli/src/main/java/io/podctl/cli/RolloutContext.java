@@ -7,14 +7,19 @@ import io.podctl.aws.blob.S3BlobStore;
 import io.podctl.aws.command.SsmRunCommand;
 import io.podctl.aws.inventory.Ec2AgentInstances;
 import io.podctl.aws.inventory.Ec2NodeStopper;
+import io.podctl.aws.inventory.Ec2PodInventory;
+import io.podctl.aws.inventory.PodInstance;
 import io.podctl.aws.inventory.SsmServiceStopper;
 import io.podctl.aws.inventory.ZooKeeperVolumeSnapshot;
+import io.podctl.aws.probe.SsmProbes;
+import io.podctl.aws.probe.SsmTargets;
 import io.podctl.aws.secrets.SecretReader;
 import io.podctl.engine.ProgressLines;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.rollout.PulumiNodeDriver;
 import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlanner;
+import io.podctl.plan.Role;
 import io.podctl.rollout.journal.DirectoryStateStore;
 import io.podctl.rollout.journal.Journal;
 import io.podctl.rollout.journal.JournalState;
@@ -25,6 +30,7 @@ import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.plan.UnconfirmedSteps;
 import io.podctl.rollout.run.DirectTargets;
 import io.podctl.rollout.run.DriverException;
+import io.podctl.rollout.run.MesosOperatorRefused;
 import io.podctl.rollout.run.PodNotDeployed;
 import io.podctl.rollout.run.NodeDriver;
 import io.podctl.rollout.run.PodTargets;
@@ -65,6 +71,12 @@ final class RolloutContext {
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "AWS endpoint override for the S3 backend (e.g. an emulator).")
     String endpointUrl;
 
+    @Option(names = "--probes", paramLabel = "direct|ssm|auto",
+            description = "How health gates and agent maintenance reach a pod: direct (its private DNS names, from inside its VPC), "
+                    + "ssm (commands on the pod's own hosts through SSM Run Command), or auto (direct when the pod's names resolve "
+                    + "from here, else ssm; the default). The choice is printed per pod.")
+    String probes = "auto";
+
     /** The journal key: one rollout per fleet at a time. */
     String fleet() {
         if (local == null) {
@@ -101,7 +113,11 @@ final class RolloutContext {
 
     /** @param out where the engine's progress lines go: the command's own output */
     Runner runner(SpecSet specs, PrintWriter out) {
+        ProbeRoutes.Choice choice = ProbeRoutes.Choice.parse(probes);
         if (local != null) {
+            if (choice == ProbeRoutes.Choice.SSM) {
+                throw new UserError("--probes ssm needs deployed pods: a local fleet's servers are probed directly on loopback");
+            }
             LocalFleetDriver driver = localDriver();
             return new Runner(driver, driver, driver::knows);
         }
@@ -156,15 +172,41 @@ final class RolloutContext {
                         throw new DriverException("cannot snapshot the ZooKeeper data volume of " + hostName + ": " + e.getMessage());
                     }
                 });
-        // Marathon's probes log in with the pod's marathonHttpCredentials secret; the value is never printed
-        DirectTargets targets = new DirectTargets(plan -> Optional.ofNullable(plan.secrets().get(MARATHON_CREDENTIALS)).map(reference -> {
+        // the probes log in with the pod's secrets (Marathon's, the Mesos operator's); values are never printed
+        DirectTargets direct = new DirectTargets(plan -> credentials(aws, plan, MARATHON_CREDENTIALS),
+                plan -> credentials(aws, plan, MesosOperatorRefused.SECRET));
+        Map<String, SsmTargets> ssm = new java.util.concurrent.ConcurrentHashMap<>();
+        ProbeRoutes targets = new ProbeRoutes(choice, direct, plan -> ssm.computeIfAbsent(plan.pod(), name -> {
+            AwsContext regional = aws.withRegion(plan.region());
+            return new SsmTargets(new SsmRunCommand(regional), pod -> runningNodes(regional, pod), SsmProbes.DEADLINE);
+        }), ProbeRoutes.DNS, line -> {
+            out.println(line);
+            out.flush();
+        });
+        return new Runner(driver, targets, pod -> true);
+    }
+
+    /** A secret of the pod's spec as basic credentials, read from here (direct probes only). */
+    private static Optional<HttpCredentials> credentials(AwsContext aws, io.podctl.plan.PodPlan plan, String secret) {
+        return Optional.ofNullable(plan.secrets().get(secret)).map(reference -> {
             try {
                 return HttpCredentials.parse(new SecretReader(aws.withRegion(plan.region())).read(reference));
             } catch (IllegalArgumentException e) {
-                throw new UserError(plan.pod() + ": secret " + reference + ": " + e.getMessage());
+                throw new UserError(plan.pod() + ": secret " + secret + " (" + reference + "): " + e.getMessage());
             }
-        }));
-        return new Runner(driver, targets, pod -> true);
+        });
+    }
+
+    /** Each control node's running instance, by its podctl:node tag. */
+    private static Map<String, String> runningNodes(AwsContext regional, io.podctl.plan.PodPlan pod) {
+        Map<String, String> byNode = new LinkedHashMap<>();
+        for (PodInstance instance : new Ec2PodInventory(regional).instances(pod.pod())) {
+            boolean agent = instance.role().filter(Role.MESOS_AGENT.wire()::equals).isPresent();
+            if (instance.running() && !agent && instance.node().isPresent()) {
+                byNode.putIfAbsent(instance.node().get(), instance.instanceId());
+            }
+        }
+        return byNode;
     }
 
     private LocalFleetDriver localDriver() {

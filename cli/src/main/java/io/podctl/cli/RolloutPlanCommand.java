@@ -28,8 +28,13 @@ final class RolloutPlanCommand implements Callable<Integer> {
         } catch (JournalUnreadableException e) {
             throw new UserError(e.getMessage());
         }
-        RolloutContext.Loaded loaded = context.plan(specs, context.runner(specs, out), journal);
+        RolloutContext.Runner runner = context.runner(specs, out);
+        RolloutContext.Loaded loaded = context.plan(specs, runner, journal);
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
+        if (runner.targets() instanceof ProbeRoutes routes) {
+            // what a run would take to reach each pod with changes; choosing touches nothing
+            loaded.plan().pending().forEach(pod -> routes.of(pod.topology()));
+        }
         return ExitCode.OK;
     }
 }

@@ -33,6 +33,7 @@ class HostAccessTest {
                 "    mesosCredentials: ssm:/pods/" + name + "/mesos/credentials\n"
                         + "    mesosAgentCredential: ssm:/pods/" + name + "/mesos/agent-credential\n"
                         + "    marathonMesosSecret: ssm:/pods/" + name + "/mesos/marathon-secret\n"
+                        + "    mesosOperatorCredential: ssm:/pods/" + name + "/mesos/operator-credential\n"
                         + "    marathonHttpCredentials:");
     }
 

@@ -55,6 +55,11 @@ public final class PodSecrets {
         return Layout.STANDARD.secretsRoot() + "/" + use.service() + "/" + use.variable();
     }
 
+    /** Where a host finds a boot-fetched secret, e.g. Marathon's credentials for a probe run on the host. */
+    public static java.util.Optional<String> hostFile(PodPlan plan, String name) {
+        return java.util.Optional.ofNullable(USES.containsKey(name) ? fileOf(plan, name) : null);
+    }
+
     static boolean has(PodPlan plan, String name) {
         return plan.secrets().containsKey(name);
     }

@@ -25,6 +25,7 @@ class MesosAuthenticationTest {
                     "    mesosCredentials: ssm:/pods/" + name + "/mesos/credentials\n"
                             + "    mesosAgentCredential: ssm:/pods/" + name + "/mesos/agent-credential\n"
                             + "    marathonMesosSecret: ssm:/pods/" + name + "/mesos/marathon-secret\n"
+                            + "    mesosOperatorCredential: ssm:/pods/" + name + "/mesos/operator-credential\n"
                             + "    marathonHttpCredentials:");
         }
         return PodPlanner.plan(SpecFixtures.pod(name, text));
@@ -51,10 +52,12 @@ class MesosAuthenticationTest {
         String hostSecrets = file(host, Layout.STANDARD.script("fetch-secrets"));
         assertThat(hostSecrets).contains("fetch ssm '/pods/pod-auth/mesos/credentials' " + ROOT + "/mesos-master/credentials",
                 "fetch ssm '/pods/pod-auth/mesos/marathon-secret' " + ROOT + "/marathon-mesos/secret")
-                .doesNotContain("agent-credential");
+                .doesNotContain("agent-credential")
+                // podctl's own: read by a probe on demand with the host's role, so adding it replaces no host
+                .doesNotContain("operator-credential");
         String agentSecrets = file(agents.files(), Layout.STANDARD.script("fetch-secrets"));
         assertThat(agentSecrets).contains("fetch ssm '/pods/pod-auth/mesos/agent-credential' " + ROOT + "/mesos-agent/credential")
-                .doesNotContain("/mesos/credentials", "marathon");
+                .doesNotContain("/mesos/credentials", "marathon", "operator-credential");
         // Marathon's environment directory holds its HTTP credentials only: the Mesos secret stays a file
         assertThat(hostSecrets).doesNotContain(ROOT + "/marathon/marathon-secret");
     }
@@ -70,13 +73,13 @@ class MesosAuthenticationTest {
     }
 
     @Test
-    void mesosAuthenticationNeedsAllThreeCredentials() {
+    void mesosAuthenticationNeedsAllFourSecrets() {
         String text = SpecFixtures.prodPod("pod-half").replace("    marathonHttpCredentials:",
                 "    mesosCredentials: ssm:/pods/pod-half/mesos/credentials\n    marathonHttpCredentials:");
 
         var set = SpecFixtures.load(Map.of("pods/pod-half.yaml", text));
 
         assertThat(set.findings().toString()).contains("pods/pod-half.yaml:30:", "Mesos authentication needs all of",
-                "missing mesosAgentCredential, marathonMesosSecret");
+                "missing mesosAgentCredential, marathonMesosSecret, mesosOperatorCredential");
     }
 }

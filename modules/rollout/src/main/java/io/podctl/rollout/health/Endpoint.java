@@ -32,7 +32,7 @@ public record Endpoint(String host, int port) {
         return new InetSocketAddress(host, port);
     }
 
-    URI http(String path) {
+    public URI http(String path) {
         return URI.create("http://" + this + path);
     }
 

@@ -18,9 +18,9 @@ public final class MarathonProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> instances;
-    private final ProbeHttpClient http;
+    private final HttpTransport http;
 
-    public MarathonProbe(List<Endpoint> instances, ProbeHttpClient http) {
+    public MarathonProbe(List<Endpoint> instances, HttpTransport http) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("no Marathon instances");
         }

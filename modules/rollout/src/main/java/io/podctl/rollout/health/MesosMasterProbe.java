@@ -23,9 +23,9 @@ public final class MesosMasterProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Endpoint> masters;
-    private final ProbeHttpClient http;
+    private final HttpTransport http;
 
-    public MesosMasterProbe(List<Endpoint> masters, ProbeHttpClient http) {
+    public MesosMasterProbe(List<Endpoint> masters, HttpTransport http) {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("no Mesos masters");
         }
@@ -139,6 +139,11 @@ public final class MesosMasterProbe {
     public Health versionHealth(Endpoint master, String expected) {
         try {
             HttpReply reply = http.post(master.http("/api/v1"), "{\"type\":\"GET_VERSION\"}");
+            if (reply.status() == 401) {
+                // the operator API is a read-write endpoint: with authentication on it needs the operator's credential
+                return Health.unhealthy(master + ": GET_VERSION answered 401 Unauthorized; secret mesosOperatorCredential must name "
+                        + "a principal:secret that the masters' mesosCredentials list");
+            }
             if (reply.status() != 200) {
                 return Health.unhealthy(master + ": GET_VERSION answered " + reply.status());
             }

@@ -11,7 +11,7 @@ import java.time.Duration;
  * GET requests for the Mesos and Marathon probes. Redirects are never followed: a Mesos 307 is
  * itself the answer to "who leads".
  */
-public final class ProbeHttpClient {
+public final class ProbeHttpClient implements HttpTransport {
 
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -45,11 +45,13 @@ public final class ProbeHttpClient {
         return new ProbeHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(5), credentials);
     }
 
+    @Override
     public HttpReply get(URI uri) throws IOException {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
     /** A JSON POST, for the v1 operator API's read-only calls (GET_VERSION). */
+    @Override
     public HttpReply post(URI uri, String json) throws IOException {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -5,9 +5,13 @@ import io.podctl.plan.PodPlan;
 import io.podctl.plan.Ports;
 import io.podctl.plan.Role;
 import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.health.FourLetterWordClient;
 import io.podctl.rollout.health.HttpCredentials;
-import io.podctl.rollout.health.ProbeHttpClient;
+import io.podctl.rollout.health.HttpTransport;
 import io.podctl.rollout.health.MesosMasterProbe;
+import io.podctl.rollout.health.ProbeHttpClient;
+import io.podctl.rollout.health.ProbeTransport;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +25,32 @@ import java.util.Optional;
  */
 public final class DirectTargets implements PodTargets {
 
-    /** The pod's Marathon credentials, read from the secret its spec references; empty when it has none. */
+    /** Credentials read from a secret the pod's spec references; empty when it has none. */
     @FunctionalInterface
-    public interface MarathonCredentials {
+    public interface PodCredentials {
         Optional<HttpCredentials> of(PodPlan pod);
     }
 
-    private final MarathonCredentials credentials;
+    /** The pod's Marathon credentials ({@code marathonHttpCredentials}). */
+    @FunctionalInterface
+    public interface MarathonCredentials extends PodCredentials {
+    }
+
+    private final PodCredentials credentials;
+    private final PodCredentials operator;
 
     public DirectTargets() {
         this(pod -> Optional.empty());
     }
 
     public DirectTargets(MarathonCredentials credentials) {
-        this.credentials = credentials;
+        this(credentials, pod -> Optional.empty());
+    }
+
+    /** @param operator the Mesos operator credential ({@code mesosOperatorCredential}) for masters that authenticate HTTP */
+    public DirectTargets(PodCredentials marathon, PodCredentials operator) {
+        this.credentials = marathon;
+        this.operator = operator;
     }
 
     @Override
@@ -43,7 +59,8 @@ public final class DirectTargets implements PodTargets {
         endpoints.put(Role.ZOOKEEPER, endpoints(pod, Role.ZOOKEEPER, Ports.ZOOKEEPER_CLIENT));
         endpoints.put(Role.MESOS_MASTER, endpoints(pod, Role.MESOS_MASTER, Ports.MESOS_MASTER));
         endpoints.put(Role.MARATHON, endpoints(pod, Role.MARATHON, Ports.MARATHON));
-        return new ProbedPodHealth(endpoints, credentials.of(pod).map(ProbeHttpClient::withCredentials).orElseGet(ProbeHttpClient::new));
+        return new ProbedPodHealth(endpoints, new ProbeTransport(new FourLetterWordClient(), mesosHttp(pod),
+                credentials.of(pod).map(ProbeHttpClient::withCredentials).orElseGet(ProbeHttpClient::new)));
     }
 
     @Override
@@ -53,11 +70,18 @@ public final class DirectTargets implements PodTargets {
             return Optional.empty();
         }
         // the maintenance endpoints must be called on the leading master; a standby would redirect
-        Endpoint leader = new MesosMasterProbe(masters).leader().orElse(masters.get(0));
-        return Optional.of(new MesosMaintenance(leader));
+        HttpTransport http = mesosHttp(pod);
+        Endpoint leader = new MesosMasterProbe(masters, http).leader().orElse(masters.get(0));
+        return Optional.of(new MesosMaintenance(leader, http, pod.pod()));
     }
 
-    static Map<String, Endpoint> endpoints(PodPlan pod, Role role, int port) {
+    /** The masters' client: with authentication on, their read-write endpoints and /api/v1 refuse a call without the operator credential. */
+    private HttpTransport mesosHttp(PodPlan pod) {
+        return new ProbeHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(10), operator.of(pod).orElse(null));
+    }
+
+    /** Per node of the role, its private DNS name and the role's port. */
+    public static Map<String, Endpoint> endpoints(PodPlan pod, Role role, int port) {
         Map<String, Endpoint> byNode = new LinkedHashMap<>();
         for (Host host : pod.hostsRunning(role)) {
             byNode.put(host.node(), new Endpoint(pod.dnsNameFor(host, role), port));

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.health.HttpReply;
+import io.podctl.rollout.health.HttpTransport;
+import io.podctl.rollout.health.ProbeHttpClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +27,23 @@ public final class MesosMaintenance implements AgentMaintenance {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Endpoint leader;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpTransport http;
+    private final String pod;
 
+    /** Without a credential, for masters that do not authenticate HTTP calls. */
     public MesosMaintenance(Endpoint leader) {
+        this(leader, new ProbeHttpClient(Duration.ofSeconds(2), Duration.ofSeconds(10)), "");
+    }
+
+    /**
+     * @param http carries the calls; it sends the pod's operator credential when the masters
+     *             run with {@code --authenticate_http_readwrite}
+     * @param pod named when the master refuses the credential
+     */
+    public MesosMaintenance(Endpoint leader, HttpTransport http, String pod) {
         this.leader = leader;
+        this.http = http;
+        this.pod = pod;
     }
 
     @Override
@@ -132,30 +144,26 @@ public final class MesosMaintenance implements AgentMaintenance {
     }
 
     private JsonNode call(ObjectNode body) throws IOException {
-        String reply = send(HttpRequest.newBuilder(URI.create("http://" + leader + "/api/v1")).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), body.path("type").asText());
+        String type = body.path("type").asText();
+        String reply = checked(http.post(leader.http("/api/v1"), body.toString()), type);
         return reply.isBlank() ? JSON.createObjectNode() : JSON.readTree(reply);
     }
 
     private JsonNode get(String path) throws IOException {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://" + leader + path)).GET(), "GET " + path));
+        return JSON.readTree(checked(http.get(leader.http(path)), "GET " + path));
     }
 
     private void post(String path, String body) throws IOException {
-        send(HttpRequest.newBuilder(URI.create("http://" + leader + path)).POST(HttpRequest.BodyPublishers.ofString(body)), "POST " + path);
+        checked(http.post(leader.http(path), body), "POST " + path);
     }
 
-    private String send(HttpRequest.Builder request, String what) throws IOException {
-        try {
-            HttpResponse<String> reply = http.send(request.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (reply.statusCode() != 200) {
-                throw new IOException(what + " on " + leader + " answered " + reply.statusCode() + ": " + reply.body().strip());
-            }
-            return reply.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + what, e);
+    private String checked(HttpReply reply, String what) throws IOException {
+        if (reply.status() == 401) {
+            throw new MesosOperatorRefused(pod, leader, what);
         }
+        if (reply.status() != 200) {
+            throw new IOException(what + " on " + leader + " answered " + reply.status() + ": " + reply.body().strip());
+        }
+        return reply.body();
     }
 }

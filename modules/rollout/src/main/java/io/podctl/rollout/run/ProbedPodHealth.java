@@ -8,7 +8,9 @@ import io.podctl.rollout.health.MarathonLeaderAnswer;
 import io.podctl.rollout.health.MarathonProbe;
 import io.podctl.rollout.health.MesosMasterProbe;
 import io.podctl.rollout.health.ZooKeeperNodeStatus;
+import io.podctl.rollout.health.FourLetterWordClient;
 import io.podctl.rollout.health.ProbeHttpClient;
+import io.podctl.rollout.health.ProbeTransport;
 import io.podctl.rollout.health.ZooKeeperProbe;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,16 +25,21 @@ import java.util.Optional;
 public final class ProbedPodHealth implements PodHealth {
 
     private final Map<Role, Map<String, Endpoint>> endpoints;
-    private final ProbeHttpClient marathonHttp;
+    private final ProbeTransport transport;
 
     /** @param endpoints per role, node name to the endpoint that role listens on (client port, 5050, 8080) */
     public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints) {
-        this(endpoints, new ProbeHttpClient());
+        this(endpoints, ProbeTransport.direct());
     }
 
     /** @param marathonHttp the client Marathon is asked with: it carries the pod's Marathon credentials */
     public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints, ProbeHttpClient marathonHttp) {
-        this.marathonHttp = marathonHttp;
+        this(endpoints, new ProbeTransport(new FourLetterWordClient(), new ProbeHttpClient(), marathonHttp));
+    }
+
+    /** @param transport what carries the probes: direct connections, or commands on the pod's hosts */
+    public ProbedPodHealth(Map<Role, Map<String, Endpoint>> endpoints, ProbeTransport transport) {
+        this.transport = transport;
         Map<Role, Map<String, Endpoint>> copy = new LinkedHashMap<>();
         endpoints.forEach((role, nodes) -> copy.put(role, new LinkedHashMap<>(nodes)));
         this.endpoints = copy;
@@ -45,8 +52,8 @@ public final class ProbedPodHealth implements PodHealth {
             return Optional.empty();
         }
         return switch (role) {
-            case ZOOKEEPER -> Optional.of(new ZooKeeperProbe(all).ensembleProbe());
-            case MESOS_MASTER -> Optional.of(new MesosMasterProbe(all).mastersProbe());
+            case ZOOKEEPER -> Optional.of(zookeeper(all).ensembleProbe());
+            case MESOS_MASTER -> Optional.of(masters(all).mastersProbe());
             case MARATHON -> Optional.of(marathon(all).clusterProbe());
             case MESOS_AGENT -> Optional.empty();
         };
@@ -59,9 +66,9 @@ public final class ProbedPodHealth implements PodHealth {
             return () -> Health.unhealthy(role.wire() + " " + node + ": no endpoint known");
         }
         return switch (role) {
-            case ZOOKEEPER -> new ZooKeeperProbe(all(role)).memberProbe(endpoint, version);
+            case ZOOKEEPER -> zookeeper(all(role)).memberProbe(endpoint, version);
             case MESOS_MASTER -> {
-                MesosMasterProbe masters = new MesosMasterProbe(all(role));
+                MesosMasterProbe masters = masters(all(role));
                 yield Gate.allOf("", List.of(masters.recoveredProbe(endpoint), masters.versionProbe(endpoint, version))).probe();
             }
             case MARATHON -> () -> marathonNode(node, endpoint, version);
@@ -99,8 +106,8 @@ public final class ProbedPodHealth implements PodHealth {
             return Optional.empty();
         }
         Optional<Endpoint> leader = switch (role) {
-            case ZOOKEEPER -> new ZooKeeperProbe(all).leader();
-            case MESOS_MASTER -> new MesosMasterProbe(all).leader();
+            case ZOOKEEPER -> zookeeper(all).leader();
+            case MESOS_MASTER -> masters(all).leader();
             case MARATHON -> marathon(all).leader();
             case MESOS_AGENT -> Optional.empty();
         };
@@ -114,7 +121,7 @@ public final class ProbedPodHealth implements PodHealth {
         if (endpoint == null || role != Role.ZOOKEEPER) {
             return Optional.empty();
         }
-        ZooKeeperNodeStatus status = new ZooKeeperProbe(all(role)).status(endpoint);
+        ZooKeeperNodeStatus status = zookeeper(all(role)).status(endpoint);
         return status.version() != null && !status.version().isBlank()
                 ? Optional.of(status.version()) : Optional.empty();
     }
@@ -125,8 +132,16 @@ public final class ProbedPodHealth implements PodHealth {
         return all.isEmpty() ? Optional.empty() : Optional.of(marathon(all).appsProbe());
     }
 
+    private ZooKeeperProbe zookeeper(List<Endpoint> ensemble) {
+        return new ZooKeeperProbe(ensemble, transport.zookeeper());
+    }
+
+    private MesosMasterProbe masters(List<Endpoint> masters) {
+        return new MesosMasterProbe(masters, transport.mesos());
+    }
+
     private MarathonProbe marathon(List<Endpoint> instances) {
-        return new MarathonProbe(instances, marathonHttp);
+        return new MarathonProbe(instances, transport.marathon());
     }
 
     private List<Endpoint> all(Role role) {

@@ -312,7 +312,7 @@ public final class FakeMesosCluster {
 
     // ---- served by Marathon ----
 
-    synchronized String v2Apps() {
+    public synchronized String v2Apps() {
         try {
             JsonNode template = JSON.readTree(Fixtures.read("marathon/v2_apps.json")).path("apps").get(0);
             ObjectNode reply = JSON.createObjectNode();

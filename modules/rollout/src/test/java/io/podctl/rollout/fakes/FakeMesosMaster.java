@@ -24,6 +24,16 @@ public final class FakeMesosMaster extends FakeHttpServer {
     private volatile boolean snapshotFails;
     private volatile FakeMesosCluster cluster;
     private volatile String version = "1.11.0";
+    private volatile String authorization;
+
+    /**
+     * Answers 401 to read-write calls (the operator API, maintenance and machine endpoints)
+     * without this basic {@code principal:secret}, as a master with --authenticate_http_readwrite.
+     */
+    public FakeMesosMaster requireCredentials(String principalColonSecret) {
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(principalColonSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
 
     /** What GET_VERSION answers (the fixture's body with this version). */
     public FakeMesosMaster version(String version) {
@@ -61,7 +71,14 @@ public final class FakeMesosMaster extends FakeHttpServer {
 
     @Override
     void serve(HttpExchange exchange) throws IOException {
-        switch (exchange.getRequestURI().getPath()) {
+        String path = exchange.getRequestURI().getPath();
+        String required = authorization;
+        boolean readWrite = path.equals("/api/v1") || path.startsWith("/master/maintenance/") || path.startsWith("/master/machine/");
+        if (required != null && readWrite && !required.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "", Map.of("WWW-Authenticate", "Basic realm=\"mesos-master-readwrite\""));
+            return;
+        }
+        switch (path) {
             case "/metrics/snapshot" -> {
                 if (snapshotFails) {
                     reply(exchange, 503, "", Map.of());

@@ -44,6 +44,25 @@ class MesosMasterProbeTest {
     }
 
     @Test
+    void anAuthenticatingMasterTellsItsVersionOnlyToTheOperator() {
+        masters.elect(0);
+        Endpoint master = masters.endpoints().get(0);
+        masters.master(0).requireCredentials("podctl-operator:op-secret");
+        MesosMasterProbe operator = new MesosMasterProbe(masters.endpoints(),
+                ProbeHttpClient.withCredentials(HttpCredentials.parse("podctl-operator:op-secret")));
+
+        Health anonymous = probe.versionHealth(master, "1.11.0");
+        Health authenticated = operator.versionHealth(master, "1.11.0");
+
+        assertThat(anonymous.healthy()).isFalse();
+        assertThat(anonymous.reason()).isEqualTo(master + ": GET_VERSION answered 401 Unauthorized; secret mesosOperatorCredential "
+                + "must name a principal:secret that the masters' mesosCredentials list");
+        assertThat(authenticated.healthy()).as(authenticated.toString()).isTrue();
+        // /metrics/snapshot is not a read-write endpoint: the anonymous probe still sees the election
+        assertThat(probe.mastersHealth().healthy()).isTrue();
+    }
+
+    @Test
     void redirectPointsAtTheLeader() throws IOException {
         masters.elect(2);
 

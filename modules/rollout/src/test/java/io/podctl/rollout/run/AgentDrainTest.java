@@ -111,6 +111,32 @@ class AgentDrainTest {
     }
 
     @Test
+    void anAuthenticatingMasterDrainsWithTheOperatorCredentialAndHaltsTheStepWithoutIt() throws Exception {
+        sim = new SimulatedPod(false, "3.9.5", "1.11.0", "1.11.24", "1.10.0");
+        for (int i = 0; i < 3; i++) {
+            sim.masters.master(i).requireCredentials("podctl-operator:right-one");
+        }
+        List<String> original = sim.cluster.agents().stream().map(FakeMesosCluster.Agent::id).toList();
+        sim.operator = new io.podctl.rollout.health.HttpCredentials("podctl-operator", "wrong-one");
+
+        Outcome refused = run(RolloutExecutorTest.prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(refused).isInstanceOf(Outcome.Halted.class);
+        assertThat(((Outcome.Halted) refused).reason()).contains("pod prd-pod-1: the Mesos master 127.0.0.1:",
+                "refused GET_AGENTS with 401 Unauthorized; secret mesosOperatorCredential must name a principal:secret "
+                        + "that the masters' mesosCredentials list");
+        assertThat(String.join("\n", progress) + refused).doesNotContain("wrong-one", "right-one");
+        assertThat(sim.cluster.events()).noneMatch(e -> e.startsWith("schedule") || e.startsWith("drain") || e.startsWith("down"));
+        assertThat(sim.cluster.agents()).extracting(FakeMesosCluster.Agent::id).containsExactlyElementsOf(original);
+
+        sim.operator = new io.podctl.rollout.health.HttpCredentials("podctl-operator", "right-one");
+        Outcome drained = run(RolloutExecutorTest.prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
+
+        assertThat(drained).as(String.join("\n", progress)).isEqualTo(new Outcome.Finished(1));
+        assertThat(sim.cluster.agents()).hasSize(6).extracting(FakeMesosCluster.Agent::version).containsOnly("1.11.0");
+    }
+
+    @Test
     void aPoolThatIsNotSettledIsNotTouched() throws Exception {
         sim = new SimulatedPod(false, "3.9.5", "1.11.0", "1.11.24", "1.10.0");
         sim.cluster.replaceInstance(sim.cluster.agents().get(2).ip(), "1.10.0"); // an agent replaced outside the rollout

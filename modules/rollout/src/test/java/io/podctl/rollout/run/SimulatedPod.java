@@ -52,6 +52,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     /** The agents (6 of pool general) and Marathon's tasks (one app of 12) as the masters and Marathon serve them. */
     final FakeMesosCluster cluster = new FakeMesosCluster();
     final FakeMesosMasters masters = FakeMesosMasters.start(3);
+    /** The operator credential the maintenance calls send (the pod's mesosOperatorCredential); null for none. */
+    volatile io.podctl.rollout.health.HttpCredentials operator;
     final FakeMarathons marathons = FakeMarathons.start(3);
 
     /** A dedicated pod: zk-N, master-N, marathon-N. */
@@ -321,7 +323,8 @@ final class SimulatedPod implements NodeDriver, PodTargets, AutoCloseable {
     @Override
     public Optional<AgentMaintenance> maintenance(PodPlan pod) {
         String master = leaders.get(Role.MESOS_MASTER);
-        return Optional.of(new MesosMaintenance(masters.master(master == null ? 0 : index(master)).endpoint()));
+        return Optional.of(new MesosMaintenance(masters.master(master == null ? 0 : index(master)).endpoint(),
+                new io.podctl.rollout.health.ProbeHttpClient(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10), operator), pod.pod()));
     }
 
     static String agent(int i) {

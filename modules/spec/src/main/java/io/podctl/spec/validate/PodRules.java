@@ -414,8 +414,13 @@ public final class PodRules {
         }
     }
 
-    /** Mesos authentication is all or nothing: masters that require it refuse an agent or Marathon without a credential. */
-    static final List<String> MESOS_AUTHENTICATION = List.of("mesosCredentials", "mesosAgentCredential", "marathonMesosSecret");
+    /**
+     * Mesos authentication is all or nothing: masters that require it refuse an agent or Marathon
+     * without a credential, and podctl's maintenance calls (read-write endpoints, the operator API)
+     * without the operator's.
+     */
+    static final List<String> MESOS_AUTHENTICATION = List.of("mesosCredentials", "mesosAgentCredential", "marathonMesosSecret",
+            "mesosOperatorCredential");
 
     private void mesosCredentials() {
         List<String> named = MESOS_AUTHENTICATION.stream().filter(spec.secrets()::containsKey).toList();

@@ -6,6 +6,7 @@ import io.podctl.plan.NodeVersions;
 import io.podctl.plan.PodPlan;
 import io.podctl.plan.Role;
 import io.podctl.rollout.health.Endpoint;
+import io.podctl.rollout.health.ProbeTransport;
 import io.podctl.rollout.local.ZooKeeperInstall;
 import io.podctl.rollout.plan.RolloutPlanner;
 import io.podctl.rollout.run.AgentMaintenance;
@@ -150,12 +151,17 @@ public final class LocalFleetDriver implements NodeDriver, PodTargets {
 
     @Override
     public PodHealth health(PodPlan pod) {
+        return health(pod, ProbeTransport.direct());
+    }
+
+    /** The local servers' health asked over {@code transport}: each node's own loopback port, whatever carries the words. */
+    public PodHealth health(PodPlan pod, ProbeTransport transport) {
         Map<String, Endpoint> zk = new LinkedHashMap<>();
         LocalFleet.Pod local = fleet.pods().get(pod.pod());
         if (local != null) {
             local.zookeeper().forEach((node, server) -> zk.put(node, Endpoint.loopback(server.clientPort())));
         }
-        return new ProbedPodHealth(Map.of(Role.ZOOKEEPER, zk));
+        return new ProbedPodHealth(Map.of(Role.ZOOKEEPER, zk), transport);
     }
 
     @Override
