@@ -78,8 +78,7 @@ class DedicatedPodBootTest {
     void theDataVolumeIsFormattedOnceAndMountedOnEveryHost() {
         for (PodVm vm : pod.vms()) {
             String node = vm.host().node() + "\n" + vm.tail(40);
-            // SOURCE,FSTYPE,LABEL,UUID of /var/lib/pod
-            assertThat(vm.probe("mount").orElse("")).as(node).matches("/dev/vd[a-z],ext4,pod-data,[0-9a-f-]{36}");
+            assertThat(vm.probe("mount").orElse("")).as(node).matches(PodVm.DATA_VOLUME_MOUNT);
             // one filesystem all along (a second mkfs makes a new UUID), mounted once since it was made
             assertThat(vm.reports("mount").stream().filter(m -> !m.isEmpty()).distinct()).as(node).hasSize(1);
             assertThat(vm.probe("fs")).as(node).contains("mounts=1");

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 final class PodVm {
     /** Where the image's aws stand-in sends every call (images/vm-image): forwarded to moto. */
     static final String AWS_ENDPOINT_IN_GUEST = "169.254.0.10:5000";
+    /** The probe's mount report (SOURCE,FSTYPE,LABEL,UUID of /var/lib/pod) for the data volume podctl formats. */
+    static final String DATA_VOLUME_MOUNT = "/dev/vd[a-z],ext4,pod-data,[0-9a-f-]{36}";
     private static final Pattern PROBE = Pattern.compile("^vmprobe (\\S+) ?(.*)$", Pattern.MULTILINE);
 
     private final VmTools tools;

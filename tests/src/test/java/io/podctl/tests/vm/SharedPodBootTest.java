@@ -77,9 +77,8 @@ class SharedPodBootTest {
     @Order(2)
     void theDataVolumeIsFormattedAndMountedOnEveryHost() {
         for (PodVm vm : pod.vms()) {
-            // SOURCE,FSTYPE,LABEL,UUID of /var/lib/pod
             assertThat(vm.probe("mount").orElse("")).as(vm.host().node() + "\n" + vm.tail(40))
-                    .matches("/dev/vd[a-z],ext4,pod-data,[0-9a-f-]{36}");
+                    .matches(PodVm.DATA_VOLUME_MOUNT);
         }
     }
 
