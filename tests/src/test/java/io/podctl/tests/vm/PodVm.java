@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 final class PodVm {
     /** Where the image's aws stand-in sends every call (images/vm-image): forwarded to moto. */
     static final String AWS_ENDPOINT_IN_GUEST = "169.254.0.10:5000";
+    /** The probe's mount report (SOURCE,FSTYPE,LABEL,UUID of /var/lib/pod) for the data volume podctl formats. */
+    static final String DATA_VOLUME_MOUNT = "/dev/vd[a-z],ext4,pod-data,[0-9a-f-]{36}";
     private static final Pattern PROBE = Pattern.compile("^vmprobe (\\S+) ?(.*)$", Pattern.MULTILINE);
 
     private final VmTools tools;
@@ -141,14 +145,32 @@ final class PodVm {
 
     /** The latest report of one kind from the guest's probe (see probe.sh), if any yet. */
     Optional<String> probe(String kind) {
+        List<String> all = reports(kind);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Every report of one kind from the guest's probe so far, oldest first. */
+    List<String> reports(String kind) {
         Matcher m = PROBE.matcher(serial().replace("\r", ""));
-        String last = null;
+        List<String> reports = new ArrayList<>();
         while (m.find()) {
             if (m.group(1).equals(kind)) {
-                last = m.group(2).strip();
+                reports.add(m.group(2).strip());
             }
         }
-        return Optional.ofNullable(last);
+        return reports;
+    }
+
+    /** The probe's latest state of the podctl units: unit name to "ActiveState/NRestarts". */
+    Map<String, String> units() {
+        Map<String, String> units = new LinkedHashMap<>();
+        for (String entry : probe("units").orElse("").split(" ")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                units.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return units;
     }
 
     /** The last lines of the console, for failure messages. */

@@ -20,6 +20,15 @@ while true; do
   report "units $(systemctl show -p Id,ActiveState,NRestarts "${units[@]/%/.service}" 2>/dev/null \
     | awk -F= '/^NRestarts=/ {r=$2} /^ActiveState=/ {a=$2} /^Id=/ {i=$2} /^$/ {sub(/\.service$/, "", i); printf "%s=%s/%s ", i, a, r}
                END {sub(/\.service$/, "", i); printf "%s=%s/%s", i, a, r}')"
+  # the data volume's filesystem: how often it was mounted since it was made (once per boot)
+  src=$(findmnt -no SOURCE /var/lib/pod 2>/dev/null)
+  [[ -n $src ]] && report "fs mounts=$(tune2fs -l "$src" 2>/dev/null | sed -n 's/^Mount count: *//p')"
+  # every unit systemd holds failed, and every service it restarted (a loop shows as a count above 0)
+  report "failed $(systemctl list-units --all --state=failed --plain --no-legend 2>/dev/null | awk '{printf "%s ", $1}')"
+  services=$(systemctl list-units --all --type=service --plain --no-legend 2>/dev/null | awk '{print $1}')
+  report "restarted $(systemctl show -p Id,NRestarts $services 2>/dev/null \
+    | awk -F= '/^Id=/ {i=$2} /^NRestarts=/ {r=$2} /^$/ {if (r > 0) printf "%s=%s ", i, r; r=0}
+               END {if (r > 0) printf "%s=%s ", i, r}')"
   # once the secrets are fetched: where they live, and whether a value is anywhere on a disk or in the journal
   if ! $checked && [[ $(systemctl show -p ActiveState --value podctl-secrets.service) == active ]]; then
     checked=true
