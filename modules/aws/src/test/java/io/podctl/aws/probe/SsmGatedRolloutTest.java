@@ -168,7 +168,8 @@ class SsmGatedRolloutTest {
             }
         };
         RolloutPlan plan = RolloutPlanner.plan(List.of(fixture.desired()), Map.of("pod-r", driver.deployed(fixture.plan())));
-        RunOptions options = RunOptions.DEFAULT.withGates(new GatePolicy(Duration.ofMillis(200), gateTimeout, 2));
+        // one pod rolled alone: these tests are about the gates, not about not-prod going first
+        RunOptions options = RunOptions.DEFAULT.withGates(new GatePolicy(Duration.ofMillis(200), gateTimeout, 2)).withProdFirst(true);
         return new RolloutExecutor(driver, targets, new Journal(new DirectoryStateStore(dir.resolve("state")), "test"), inWindow(), options,
                 progress::add).run(plan);
     }
