@@ -1,5 +1,6 @@
 package io.podctl.cli;
 
+import io.podctl.rollout.plan.NotProdFirst;
 import io.podctl.rollout.journal.JournalState;
 import io.podctl.rollout.journal.JournalUnreadableException;
 import io.podctl.spec.load.SpecSet;
@@ -31,6 +32,8 @@ final class RolloutPlanCommand implements Callable<Integer> {
         RolloutContext.Runner runner = context.runner(specs, out);
         RolloutContext.Loaded loaded = context.plan(specs, runner, journal);
         RolloutPlanTable.print(loaded.plan(), loaded.skipped(), out);
+        NotProdFirst.unproven(loaded.plan()).forEach((pod, versions) ->
+                out.println("refused unless --prod-first: " + NotProdFirst.refusal(pod, versions)));
         if (runner.targets() instanceof ProbeRoutes routes) {
             // what a run would take to reach each pod with changes; choosing touches nothing
             loaded.plan().pending().forEach(pod -> routes.of(pod.topology()));

@@ -13,6 +13,7 @@ import io.podctl.rollout.journal.StepRecord;
 import io.podctl.rollout.journal.StepRecord.StepStatus;
 import io.podctl.rollout.plan.NodeChange;
 import io.podctl.rollout.plan.PodRollout;
+import io.podctl.rollout.plan.NotProdFirst;
 import io.podctl.rollout.plan.RoleVersion;
 import io.podctl.rollout.plan.RolloutPlan;
 import io.podctl.rollout.plan.Stage;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -85,15 +85,12 @@ public final class RolloutExecutor {
     private Outcome walk(RolloutPlan plan) throws Stop, InterruptedException {
         int upgraded = 0;
         PodRollout previous = null;
-        Set<RoleVersion> provenOnNotProd = new TreeSet<>();
+        Map<String, List<RoleVersion>> unproven = NotProdFirst.unproven(plan);
         for (PodRollout pod : plan.pods()) {
             if (pod.upToDate()) {
                 progress.accept(pod.pod() + ": up to date");
                 recordFinishedIfUnrecorded(pod);
                 previous = pod;
-                if (!pod.prod()) {
-                    provenOnNotProd.addAll(pod.desired());
-                }
                 continue;
             }
             if (upgraded >= options.maxPods()) {
@@ -101,7 +98,9 @@ public final class RolloutExecutor {
                 break;
             }
             checkControls();
-            refuseUnproven(pod, provenOnNotProd);
+            if (unproven.containsKey(pod.pod()) && !options.prodFirst()) {
+                throw new Stop(new Outcome.Halted(NotProdFirst.refusal(pod.pod(), unproven.get(pod.pod())) + "; nothing was touched"));
+            }
             boolean resuming = journal.state().steps().stream()
                     .anyMatch(s -> s.pod().equals(pod.pod()) && s.status() != StepStatus.DONE);
             Optional<Stop> closed = startRefused(pod, previous);
@@ -111,28 +110,8 @@ public final class RolloutExecutor {
             upgradePod(pod, resuming, closed);
             upgraded++;
             previous = pod;
-            if (!pod.prod()) {
-                provenOnNotProd.addAll(pod.desired());
-            }
         }
         return new Outcome.Finished(upgraded);
-    }
-
-    /**
-     * Not-prod first: a prod pod moves only to versions a not-prod pod before it in the rollout
-     * runs (and has soaked, which {@link #startRefused} waits for). A not-prod pod that was never
-     * deployed proves nothing, so its prod successors are refused, not silently rolled first.
-     */
-    private void refuseUnproven(PodRollout pod, Set<RoleVersion> provenOnNotProd) throws Stop {
-        if (!pod.prod() || options.prodFirst()) {
-            return;
-        }
-        List<String> unproven = pod.targets().stream().filter(v -> !provenOnNotProd.contains(v)).map(RoleVersion::toString).toList();
-        if (!unproven.isEmpty()) {
-            throw new Stop(new Outcome.Halted(pod.pod() + " would run " + String.join(", ", unproven)
-                    + ", which no not-prod pod of this rollout runs yet: deploy or roll a not-prod pod to it first "
-                    + "('podctl rollout plan' lists the pods not deployed), or pass --prod-first to accept the risk; nothing was touched"));
-        }
     }
 
     /**
