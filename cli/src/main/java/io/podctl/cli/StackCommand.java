@@ -49,8 +49,15 @@ abstract class StackCommand implements Callable<Integer> {
     }
 
     static PodStack stack(Pod pod, boolean retainDataVolumes) {
-        var plan = RenderChecks.requireDeployable(PodPlanner.plan(pod));
-        return new PodStack(pod.name(), plan.region(), PodPrograms.forPlan(plan, retainDataVolumes), Map.of());
+        return stack(deployablePlan(pod), retainDataVolumes);
+    }
+
+    static io.podctl.plan.PodPlan deployablePlan(Pod pod) {
+        return RenderChecks.requireDeployable(PodPlanner.plan(pod));
+    }
+
+    static PodStack stack(io.podctl.plan.PodPlan plan, boolean retainDataVolumes) {
+        return new PodStack(plan.pod(), plan.region(), PodPrograms.forPlan(plan, retainDataVolumes), Map.of());
     }
 
     ProgressLines progress() {

@@ -4,7 +4,6 @@ import io.podctl.engine.PodStack;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.StackResult;
 import io.podctl.plan.PodPlan;
-import io.podctl.plan.PodPlanner;
 import io.podctl.plan.SubnetClash;
 import io.podctl.spec.model.Pod;
 import java.util.List;
@@ -36,8 +35,9 @@ final class UpCommand extends StackCommand {
     public Integer call() {
         Pod pod = pod();
         StackEngine engine = engine();
-        refuseZoneMove(pod);
-        PodStack stack = stack(pod, true);
+        PodPlan plan = deployablePlan(pod);
+        refuseZoneMove(plan);
+        PodStack stack = stack(plan, true);
         StackResult preview = run(p -> engine.preview(stack, p), progress());
         if (!preview.changes().hasChanges()) {
             out().println("pod " + pod.name() + " is up to date: " + preview.changes().describe());
@@ -56,11 +56,10 @@ final class UpCommand extends StackCommand {
      * new subnet is created while the old one still holds the range, after volumes and interfaces
      * were already made in the new zone.
      */
-    private void refuseZoneMove(Pod pod) {
-        PodPlan plan = PodPlanner.plan(pod);
+    private void refuseZoneMove(PodPlan plan) {
         List<SubnetClash> clashes = SubnetClash.find(plan.network(), sessions.subnets().of(plan, options));
         if (!clashes.isEmpty()) {
-            throw new UserError("pod " + pod.name() + " cannot move to other zones in place: "
+            throw new UserError("pod " + plan.pod() + " cannot move to other zones in place: "
                     + String.join("; ", clashes.stream().map(SubnetClash::describe).toList())
                     + ". AWS refuses overlapping subnets, so the update would fail half way. Keep the pod's zones"
                     + " (listing them in another order is fine), or create a new pod in the new zones, move the workloads"

@@ -49,6 +49,12 @@ class RolloutExecutorTest {
                 .replace("marathon: 1.11.24", "marathon: " + marathon));
     }
 
+    /** not-prod-pod-1 of the fixtures (shared, one zone) at this ZooKeeper version. */
+    static Pod notProdPod(String zookeeper) {
+        return SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
+                .replace("zookeeper: 3.8.4", "zookeeper: " + zookeeper));
+    }
+
     SimulatedPod deployed(String zookeeper, String mesos, String marathon) {
         SimulatedPod pod = new SimulatedPod(zookeeper, mesos, marathon);
         pods.add(pod);
@@ -210,8 +216,7 @@ class RolloutExecutorTest {
     void nextWaveWaitsForThePreviousPodsSoak() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
         Journal journal = journal();
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
-                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod notProd = notProdPod("3.9.5");
         journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofHours(2)), RolloutPlanner.podRollout(notProd, Map.of()).desiredLine());
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
@@ -242,8 +247,7 @@ class RolloutExecutorTest {
             journal.record(new StepRecord("not-prod-pod-1/zookeeper/" + node + "/upgrade-host@3.9.5", "not-prod-pod-1", node,
                     "upgrade-host", "3.9.5", StepRecord.StepStatus.DONE, lastGate.minusSeconds(60), lastGate, "synced"), lastGate);
         }
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
-                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod notProd = notProdPod("3.9.5");
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), notProdAt("3.9.5")));
@@ -263,8 +267,7 @@ class RolloutExecutorTest {
         journal.record(new StepRecord("not-prod-pod-1/zookeeper/control-3/upgrade-host@3.9.5", "not-prod-pod-1", "control-3",
                 "upgrade-host", "3.9.5", StepRecord.StepStatus.FAILED, IN_WINDOW.minus(Duration.ofHours(5)),
                 IN_WINDOW.minus(Duration.ofHours(5)), "failed at step 3, running version 3.8.4: not in the quorum"), IN_WINDOW);
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
-                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod notProd = notProdPod("3.9.5");
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), notProdAt("3.9.5")));
@@ -309,7 +312,7 @@ class RolloutExecutorTest {
     @Test
     void aNotProdPodAtOtherVersionsProvesNothingForProd() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20"));
+        Pod notProd = notProdPod("3.8.4");
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), notProdAt("3.8.4")));
@@ -325,8 +328,7 @@ class RolloutExecutorTest {
         // 'podctl up not-prod-pod-1' of the new spec: no journal entry at all, yet prod must still wait its soak
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
         Journal journal = journal();
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
-                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod notProd = notProdPod("3.9.5");
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), notProdAt("3.9.5")));
@@ -343,11 +345,10 @@ class RolloutExecutorTest {
     void aFinishedTimeAtOlderVersionsDoesNotCountForTheSoak() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24");
         Journal journal = journal();
-        Pod notProdBefore = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20"));
+        Pod notProdBefore = notProdPod("3.8.4");
         // the last rollout finished the pod at 3.8.4 days ago; it has since been brought to 3.9.5 outside the rollout
         journal.podFinished("not-prod-pod-1", IN_WINDOW.minus(Duration.ofDays(3)), RolloutPlanner.podRollout(notProdBefore, Map.of()).desiredLine());
-        Pod notProd = SpecFixtures.pod("not-prod-pod-1", SpecFixtures.notProdPod("not-prod-pod-1", "us-west-2a", "10.20.0.0/20")
-                .replace("zookeeper: 3.8.4", "zookeeper: 3.9.5"));
+        Pod notProd = notProdPod("3.9.5");
         Pod prod = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(prod, notProd), Map.of(prod.name(), sim.deployed(null),
                 notProd.name(), notProdAt("3.9.5")));
