@@ -85,26 +85,34 @@ final class EngineBench {
         shim.resolve("pulumi").toFile().setExecutable(true);
         Map<String, String> shimmed = new java.util.HashMap<>(env);
         shimmed.put("PATH", shim + ":" + env.get("PATH"));
+        double started = System.currentTimeMillis() / 1000.0;
         Run run = run(root, dir, shimmed, "preview", "prd-pod-1");
-        double preview = 0;
+        double ended = started + run.wall();
+        double previewStart = 0;
+        double previewEnd = 0;
         double others = 0;
         int otherCalls = 0;
         for (String line : Files.readAllLines(calls)) {
             String[] f = line.split(" ");
-            double took = Double.parseDouble(f[1]) - Double.parseDouble(f[0]);
+            double from = Double.parseDouble(f[0]);
+            double to = Double.parseDouble(f[1]);
             if (f.length > 2 && f[2].equals("preview")) {
-                preview += took;
+                previewStart = from;
+                previewEnd = to;
             } else {
-                others += took;
+                others += to - from;
                 otherCalls++;
             }
         }
+        double preview = previewEnd - previewStart;
+        double before = previewStart - started;
+        double after = ended - previewEnd;
         double providerStart = engineSeconds(engineLog, "CheckConfig(", "success");
-        System.out.printf("%-44s wall %6.1f s = podctl %.1f s + %d other pulumi calls %.1f s + pulumi preview %.1f s"
-                        + " (of which the engine, the program and the aws provider starting, to the provider's CheckConfig answer, %.1f s;"
-                        + " the resources' steps %.1f s; with the engine's log on, so slower)%n",
-                "where a no-change preview's time goes", run.wall(), run.wall() - preview - others, otherCalls, others, preview,
-                providerStart, preview - providerStart);
+        System.out.printf("%-44s wall %6.1f s = podctl before the engine %.1f s (%d other pulumi calls %.1f s of it) + pulumi preview %.1f s"
+                        + " (the engine, the program and the aws provider starting, to the provider's CheckConfig answer, %.1f s;"
+                        + " the resources' steps %.1f s; with the engine's log on, so slower) + podctl after it %.2f s%n",
+                "where a no-change preview's time goes", run.wall(), before, otherCalls, others, preview,
+                providerStart, preview - providerStart, after);
     }
 
     /** Seconds from the engine log's first line to the first line holding both markers; 0 when none does. */

@@ -1,5 +1,6 @@
 package io.podctl.cli;
 
+import io.podctl.engine.PodStack;
 import io.podctl.engine.StackEngine;
 import io.podctl.engine.StackResult;
 import io.podctl.spec.model.Pod;
@@ -32,15 +33,16 @@ final class PreviewCommand extends StackCommand {
     @Override
     public Integer call() {
         Pod pod = pod();
-        StackEngine engine = engine();
+        Prepared<PodStack> prepared = engineWhilePlanning(() -> stack(pod, true));
+        StackEngine engine = prepared.engine();
         if (output == OutputFormat.json) {
             // progress lines would break the JSON document: they are dropped
-            StackResult result = run(p -> engine.preview(stack(pod, true), p),
+            StackResult result = run(p -> engine.preview(prepared.plan(), p),
                     new io.podctl.engine.ProgressLines(new PrintWriter(new StringWriter())));
             out().println(PreviewReport.json(pod.name(), result));
             return ExitCode.OK;
         }
-        StackResult result = run(p -> engine.preview(stack(pod, true), p), progress());
+        StackResult result = run(p -> engine.preview(prepared.plan(), p), progress());
         out().println("preview of pod " + pod.name() + ": " + result.changes().describe());
         return ExitCode.OK;
     }

@@ -1,6 +1,6 @@
 package io.podctl.cli;
 
-import io.podctl.engine.StackEngine;
+import io.podctl.engine.PodStack;
 import io.podctl.engine.StackResult;
 import io.podctl.spec.model.Pod;
 import picocli.CommandLine.Command;
@@ -22,8 +22,8 @@ final class RefreshCommand extends StackCommand {
     @Override
     public Integer call() {
         Pod pod = pod();
-        StackEngine engine = engine();
-        StackResult result = run(p -> engine.refresh(stack(pod, true), p), progress());
+        Prepared<PodStack> prepared = engineWhilePlanning(() -> stack(pod, true));
+        StackResult result = run(p -> prepared.engine().refresh(prepared.plan(), p), progress());
         out().println("refreshed pod " + pod.name() + ": " + result.changes().describe());
         return ExitCode.OK;
     }

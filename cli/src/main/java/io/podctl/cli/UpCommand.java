@@ -34,8 +34,9 @@ final class UpCommand extends StackCommand {
     @Override
     public Integer call() {
         Pod pod = pod();
-        StackEngine engine = engine();
-        PodPlan plan = deployablePlan(pod);
+        Prepared<PodPlan> prepared = engineWhilePlanning(() -> deployablePlan(pod));
+        StackEngine engine = prepared.engine();
+        PodPlan plan = prepared.plan();
         refuseZoneMove(plan);
         PodStack stack = stack(plan, true);
         StackResult preview = run(p -> engine.preview(stack, p), progress());

@@ -23,12 +23,14 @@ final class AwsPlugin {
     private AwsPlugin() {}
 
     /**
-     * Uses a registered plugin or one on PATH as it is; installs (downloads) only when neither exists.
+     * Uses an installed plugin or one on PATH as it is; installs (downloads) only when neither exists.
+     * The plugin folder is looked at first: asking the CLI ({@code plugin ls}) costs a process.
      *
+     * @param env the engine processes' environment (PATH, PULUMI_HOME)
      * @throws EngineSetupException when it is missing and cannot be installed
      */
     static void ensure(Workspace workspace, Map<String, String> env) throws AutomationException {
-        if (registered(workspace.listPlugins()) || onPath(env.getOrDefault("PATH", ""))) {
+        if (installedIn(pluginFolder(env)) || onPath(env.getOrDefault("PATH", "")) || registered(workspace.listPlugins())) {
             return;
         }
         try {
@@ -41,6 +43,23 @@ final class AwsPlugin {
     static boolean registered(List<PluginInfo> plugins) {
         return plugins.stream().anyMatch(p -> p.kind() == PluginKind.RESOURCE && NAME.equals(p.name())
                 && VERSION.equals(p.version() == null ? "" : p.version().replaceFirst("^v", "")));
+    }
+
+    /** Where the CLI keeps plugins: $PULUMI_HOME/plugins, by default ~/.pulumi/plugins. */
+    static Path pluginFolder(Map<String, String> env) {
+        String home = env.get("PULUMI_HOME");
+        Path pulumiHome = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".pulumi") : Path.of(home);
+        return pulumiHome.resolve("plugins");
+    }
+
+    /**
+     * The CLI's layout: {@code resource-aws-v6.83.0/pulumi-resource-aws}, with a
+     * {@code resource-aws-v6.83.0.partial} file beside it while an install is unfinished.
+     */
+    static boolean installedIn(Path plugins) {
+        String folder = "resource-" + NAME + "-v" + VERSION;
+        return Files.isExecutable(plugins.resolve(folder).resolve("pulumi-resource-" + NAME))
+                && !Files.exists(plugins.resolve(folder + ".partial"));
     }
 
     /** The CLI also loads a provider binary it finds on PATH (an "ambient" plugin). */

@@ -28,8 +28,13 @@ class AutomationEngineTest {
 
     private final FakePulumi pulumi = new FakePulumi();
 
+    /** The engine's PULUMI_HOME: empty, so the plugins this machine has installed do not count. */
+    @TempDir
+    Path pulumiHome;
+
     private AutomationEngine engine(Optional<URI> endpoint, Duration timeout) {
-        return new AutomationEngine(new EngineSettings(root, null, PASSPHRASE, endpoint, timeout), pulumi);
+        return new AutomationEngine(new EngineSettings(root, null, PASSPHRASE, endpoint, timeout)
+                .withProviderEnvironment(java.util.Map.of("PULUMI_HOME", pulumiHome.toString())), pulumi);
     }
 
     private AutomationEngine engine() {
@@ -118,6 +123,30 @@ class AutomationEngineTest {
     }
 
     @Test
+    void anInstalledAwsPluginIsFoundInThePluginFolderWithoutAskingTheCli() throws IOException {
+        Path plugin = Files.createDirectories(pulumiHome.resolve("plugins/resource-aws-v6.83.0")).resolve("pulumi-resource-aws");
+        Files.writeString(plugin, "#!/bin/sh\n");
+        plugin.toFile().setExecutable(true);
+
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+
+        assertThat(pulumi.calls("plugin")).isEmpty();
+    }
+
+    @Test
+    void aPluginWhoseInstallIsUnfinishedIsCheckedWithTheCli() throws IOException {
+        Path plugin = Files.createDirectories(pulumiHome.resolve("plugins/resource-aws-v6.83.0")).resolve("pulumi-resource-aws");
+        Files.writeString(plugin, "#!/bin/sh\n");
+        plugin.toFile().setExecutable(true);
+        Files.writeString(pulumiHome.resolve("plugins/resource-aws-v6.83.0.partial"), "");
+
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+
+        assertThat(pulumi.calls("plugin", "ls")).hasSize(1);
+        assertThat(pulumi.calls("plugin", "install")).hasSize(1);
+    }
+
+    @Test
     void aMissingProviderThatCannotBeDownloadedIsASetupErrorBeforeAnyOperation() {
         pulumi.pluginDownloadFails();
 
@@ -169,9 +198,11 @@ class AutomationEngineTest {
         engine(Optional.of(URI.create("http://127.0.0.1:5000")), Duration.ofSeconds(30)).preview(pod("pod-a"), ProgressListener.NONE);
 
         List<String> config = pulumi.calls("config", "set-all").get(0).args();
-        assertThat(config).contains("--path", "aws:region=us-west-2", "aws:endpoints[0].ec2=http://127.0.0.1:5000",
-                "aws:endpoints[0].iam=http://127.0.0.1:5000", "aws:skipCredentialsValidation=true",
+        assertThat(config).contains("--path", "aws:region=us-west-2", "aws:skipCredentialsValidation=true",
                 "aws:skipRequestingAccountId=false", "aws:s3UsePathStyle=true");
+        // the override is the provider's environment, for every service, not an endpoints block it validates slowly
+        assertThat(String.join(" ", config)).doesNotContain("endpoints");
+        assertThat(pulumi.calls()).allSatisfy(call -> assertThat(call.env()).containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"));
     }
 
     @Test
@@ -179,6 +210,7 @@ class AutomationEngineTest {
         engine().preview(pod("pod-a"), ProgressListener.NONE);
 
         assertThat(String.join(" ", pulumi.calls("config", "set-all").get(0).args())).contains("aws:region=us-west-2").doesNotContain("endpoints");
+        assertThat(pulumi.calls("preview").get(0).env()).doesNotContainKey("AWS_ENDPOINT_URL");
     }
 
     @Test

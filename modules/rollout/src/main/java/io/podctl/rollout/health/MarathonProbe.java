@@ -28,6 +28,10 @@ public final class MarathonProbe {
         this.http = http;
     }
 
+    private static final String UNAUTHORIZED = "/v2/leader answered 401";
+    private static final String CREDENTIAL_HINT = "secret marathonHttpCredentials must hold a user:password that Marathon's"
+            + " --http_credentials lists";
+
     public MarathonProbe(List<Endpoint> instances) {
         this(instances, new ProbeHttpClient());
     }
@@ -47,6 +51,7 @@ public final class MarathonProbe {
                 }
                 case 404 -> new MarathonLeaderAnswer.NoLeader(instance);
                 case 502 -> new MarathonLeaderAnswer.Electing(instance);
+                case 401 -> new MarathonLeaderAnswer.Unreachable(instance, UNAUTHORIZED);
                 default -> new MarathonLeaderAnswer.Unreachable(instance, "/v2/leader answered " + reply.status());
             };
         } catch (IOException | IllegalArgumentException e) {
@@ -88,6 +93,9 @@ public final class MarathonProbe {
         answers.forEach(a -> facts.put(a.asked().toString(), a.describe()));
         Optional<Endpoint> leader = agreedLeader(answers);
         if (leader.isEmpty()) {
+            if (answers.stream().allMatch(a -> a instanceof MarathonLeaderAnswer.Unreachable u && u.problem().equals(UNAUTHORIZED))) {
+                return Health.refused("every Marathon instance answered 401 Unauthorized to /v2/leader; " + CREDENTIAL_HINT);
+            }
             return Health.unhealthy("no agreed Marathon leader", facts);
         }
         facts.put("leader", leader.get().toString());
@@ -122,6 +130,9 @@ public final class MarathonProbe {
         Map<String, String> facts = Health.newFacts();
         try {
             HttpReply reply = http.get(leader.get().http("/v2/apps"));
+            if (reply.status() == 401) {
+                return Health.refused(leader.get() + ": /v2/apps answered 401 Unauthorized; " + CREDENTIAL_HINT);
+            }
             if (reply.status() != 200) {
                 return Health.unhealthy("/v2/apps answered " + reply.status(), facts);
             }

@@ -141,7 +141,7 @@ public final class MesosMasterProbe {
             HttpReply reply = http.post(master.http("/api/v1"), "{\"type\":\"GET_VERSION\"}");
             if (reply.status() == 401) {
                 // the operator API is a read-write endpoint: with authentication on it needs the operator's credential
-                return Health.unhealthy(master + ": GET_VERSION answered 401 Unauthorized; secret mesosOperatorCredential must name "
+                return Health.refused(master + ": GET_VERSION answered 401 Unauthorized; secret mesosOperatorCredential must name "
                         + "a principal:secret that the masters' mesosCredentials list");
             }
             if (reply.status() != 200) {

@@ -155,6 +155,8 @@ final class AgentDrains {
             List<AgentMaintenance.Agent> agents;
             try {
                 agents = mesos.agents();
+            } catch (MesosOperatorRefused e) {
+                return Health.refused(e.getMessage());
             } catch (IOException e) {
                 return Health.unhealthy("agents unknown: " + e.getMessage());
             }

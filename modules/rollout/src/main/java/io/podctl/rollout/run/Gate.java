@@ -34,7 +34,7 @@ public record Gate(String name, HealthProbe probe) {
             if (consecutive >= policy.passes()) {
                 return new GateResult(name, true, health, waited);
             }
-            if (!clock.now().isBefore(deadline)) {
+            if (health.refused() || !clock.now().isBefore(deadline)) {
                 return new GateResult(name, false, health, waited);
             }
             clock.sleep(policy.interval());

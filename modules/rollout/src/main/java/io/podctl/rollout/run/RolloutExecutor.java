@@ -380,6 +380,10 @@ public final class RolloutExecutor {
                 progress.accept(step + ": done (re-checked) in " + seconds(Duration.between(start, clock.now())));
                 return;
             }
+            if (recheck.last().refused()) {
+                // the node may be fine: a refused credential only hides it, and doing the step again could cost a member
+                throw halt("not touching " + step.node() + ": " + recheck.describe());
+            }
         }
         if (before != null) {
             GateResult ready = before.await(options.gates(), clock);

@@ -55,6 +55,7 @@ class MesosMasterProbeTest {
         Health authenticated = operator.versionHealth(master, "1.11.0");
 
         assertThat(anonymous.healthy()).isFalse();
+        assertThat(anonymous.refused()).isTrue();
         assertThat(anonymous.reason()).isEqualTo(master + ": GET_VERSION answered 401 Unauthorized; secret mesosOperatorCredential "
                 + "must name a principal:secret that the masters' mesosCredentials list");
         assertThat(authenticated.healthy()).as(authenticated.toString()).isTrue();

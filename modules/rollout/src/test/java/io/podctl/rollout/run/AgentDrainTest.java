@@ -118,10 +118,13 @@ class AgentDrainTest {
         }
         List<String> original = sim.cluster.agents().stream().map(FakeMesosCluster.Agent::id).toList();
         sim.operator = new io.podctl.rollout.health.HttpCredentials("podctl-operator", "wrong-one");
+        java.time.Instant started = clock.now();
 
         Outcome refused = run(RolloutExecutorTest.prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24"));
 
         assertThat(refused).isInstanceOf(Outcome.Halted.class);
+        // a refused credential cannot get better by waiting: halted at the first answer, not at the gate's timeout
+        assertThat(Duration.between(started, clock.now())).isLessThan(RolloutExecutorTest.PROD_ALONE.gates().timeout());
         assertThat(((Outcome.Halted) refused).reason()).contains("pod prd-pod-1: the Mesos master 127.0.0.1:",
                 "refused GET_AGENTS with 401 Unauthorized; secret mesosOperatorCredential must name a principal:secret "
                         + "that the masters' mesosCredentials list");

@@ -377,6 +377,30 @@ class RolloutExecutorTest {
     }
 
     @Test
+    void aStepInFlightWhoseRecheckIsRefusedHaltsWithoutDoingItAgain() throws Exception {
+        SimulatedPod sim = deployed("3.9.5", "1.10.0", "1.11.24").leader(Role.MESOS_MASTER, "master-3");
+        Journal journal = journal();
+        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
+        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
+        // the killed run had upgraded master-1; since then the masters require a credential this run lacks
+        journal.record(new StepRecord("prd-pod-1/mesos-master/master-1/upgrade@1.11.0", "prd-pod-1", "master-1", "upgrade", "1.11.0",
+                StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
+        sim.upgrade(null, "master-1", Role.MESOS_MASTER, "1.11.0");
+        sim.calls.clear();
+        for (int i = 0; i < 3; i++) {
+            sim.masters.master(i).requireCredentials("podctl-operator:right-one");
+        }
+        java.time.Instant started = clock.now();
+
+        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
+
+        assertThat(outcome).isInstanceOf(Outcome.Halted.class);
+        assertThat(((Outcome.Halted) outcome).reason()).contains("not touching master-1", "401 Unauthorized", "mesosOperatorCredential");
+        assertThat(sim.calls).as("master-1 is not replaced a second time").isEmpty();
+        assertThat(Duration.between(started, clock.now())).isLessThan(FAST.timeout());
+    }
+
+    @Test
     void runKilledWithItsNodeDownBringsThatNodeBackFirst() throws Exception {
         SimulatedPod sim = deployed("3.8.4", "1.11.0", "1.11.24").leader(Role.ZOOKEEPER, "zk-3");
         Journal journal = journal();
