@@ -66,13 +66,13 @@ record EngineSessions(Opener opener, Supplier<BufferedReader> stdin, DeployedSub
     private static StackEngine openLocal(PodOptions options) {
         Map<String, String> env = System.getenv();
         try {
-            PulumiCli.require(env);
+            com.pulumi.automation.PulumiCommand cli = PulumiCli.open(PulumiCli.require(env));
             requireCredentials();
             Optional<URI> endpoint = endpoint(options);
             endpoint.ifPresent(EngineSessions::requireReachable);
             EngineSettings settings = EngineSettings.from(options.root(), options.backend, env, endpoint,
                     options.timeout());
-            return AutomationEngine.onCheckedCli(settings);
+            return new AutomationEngine(settings, cli);
         } catch (EngineSetupException e) {
             throw new UserError(e.getMessage());
         }

@@ -3,7 +3,6 @@ package io.podctl.engine;
 import com.pulumi.automation.AutomationException;
 import com.pulumi.automation.ConfigValue;
 import com.pulumi.automation.DestroyOptions;
-import com.pulumi.automation.LocalPulumiCommand;
 import com.pulumi.automation.LocalWorkspace;
 import com.pulumi.automation.LocalWorkspaceOptions;
 import com.pulumi.automation.OutputValue;
@@ -57,20 +56,6 @@ public final class AutomationEngine implements StackEngine {
         this.pulumi = pulumi;
         this.timeLimit = new TimeLimit(settings.timeout());
         this.nanoClock = nanoClock;
-    }
-
-    /**
-     * The engine on the pulumi CLI of this machine's PATH, which {@link PulumiCli#require} has
-     * already found new enough (each {@code pulumi version} costs a quarter of a second).
-     *
-     * @throws EngineSetupException when the Automation API cannot use the CLI
-     */
-    public static AutomationEngine onCheckedCli(EngineSettings settings) {
-        try {
-            return new AutomationEngine(settings, LocalPulumiCommand.create());
-        } catch (AutomationException e) {
-            throw new EngineSetupException("the Pulumi CLI on PATH cannot be used (" + e.getMessage() + "): " + PulumiCli.INSTALL);
-        }
     }
 
     @Override
@@ -210,7 +195,10 @@ public final class AutomationEngine implements StackEngine {
             if (pluginReady.compareAndSet(false, true)) {
                 AwsPlugin.ensure(stack.workspace(), engineProcessEnvironment());
             }
-            stack.setAllConfig(config(pod), true);
+            Map<String, ConfigValue> config = config(pod);
+            if (!StackSettings.holds(workDir.resolve("Pulumi." + pod.pod() + ".yaml"), config)) {
+                stack.setAllConfig(config, true);
+            }
             return stack;
         } catch (Exception e) {
             pluginReady.set(false);

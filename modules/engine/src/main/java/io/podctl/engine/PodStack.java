@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * and the program is the pod program closed over the pod's plan.
  *
  * @param config extra stack configuration (namespaced keys such as {@code aws:profile}); the engine
- *     adds the region and, with an endpoint override, the provider endpoints itself
+ *     adds the region and, with an endpoint override, the emulator's provider settings itself
  */
 public record PodStack(String pod, String region, Consumer<Context> program, Map<String, String> config) {
 

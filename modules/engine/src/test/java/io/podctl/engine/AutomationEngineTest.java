@@ -206,6 +206,19 @@ class AutomationEngineTest {
     }
 
     @Test
+    void aStackWhoseFileHoldsItsSettingsIsNotConfiguredAgain() throws IOException {
+        Path settings = Files.createDirectories(root.resolve(".podctl/work/pod-a")).resolve("Pulumi.pod-a.yaml");
+        Files.writeString(settings, "config:\n  aws:region: us-west-2\n");
+
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+        assertThat(pulumi.calls("config", "set-all")).isEmpty();
+
+        Files.writeString(settings, "config:\n  aws:region: eu-west-1\n");
+        engine().preview(pod("pod-a"), ProgressListener.NONE);
+        assertThat(pulumi.calls("config", "set-all")).hasSize(1);
+    }
+
+    @Test
     void withoutAnEndpointTheProviderTalksToAws() {
         engine().preview(pod("pod-a"), ProgressListener.NONE);
 

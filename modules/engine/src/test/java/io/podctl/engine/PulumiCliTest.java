@@ -25,19 +25,22 @@ class PulumiCliTest {
     }
 
     @Test
-    void aCliOlderThanTheMinimumIsRefusedWithItsVersion() throws IOException {
-        fakeCli("v3.200.0");
+    void aCliOlderThanTheMinimumIsRefusedWithItsVersion() {
+        Path binary = bin.resolve("pulumi");
 
-        assertThatThrownBy(() -> PulumiCli.require(Map.of("PATH", bin.toString())))
+        assertThatThrownBy(() -> PulumiCli.requireVersion(com.pulumi.automation.Version.of(3, 200, 0), binary))
                 .isInstanceOf(EngineSetupException.class)
-                .hasMessageContaining("Pulumi CLI 3.200.0 at " + bin.resolve("pulumi") + " is too old");
+                .hasMessageContaining("Pulumi CLI 3.200.0 at " + binary + " is too old");
     }
 
     @Test
-    void aRecentCliIsAccepted() throws IOException {
+    void theCliIsFoundOnPathWithoutRunningIt() throws IOException {
         fakeCli("v3.210.1");
+        // a pulumi that could only fail if it were run
+        Files.writeString(bin.resolve("pulumi"), "#!/bin/sh\nexit 1\n");
 
         assertThat(PulumiCli.require(Map.of("PATH", "/nonexistent:" + bin))).isEqualTo(bin.resolve("pulumi"));
+        PulumiCli.requireVersion(com.pulumi.automation.Version.of(3, 210, 1), bin.resolve("pulumi"));
     }
 
     private void fakeCli(String version) throws IOException {

@@ -366,8 +366,7 @@ class RolloutExecutorTest {
         Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
         RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
         // The killed run had journaled zk-1 as started and the driver had already restarted it.
-        journal.record(new StepRecord("prd-pod-1/zookeeper/zk-1/upgrade@3.9.5", "prd-pod-1", "zk-1", "upgrade", "3.9.5",
-                StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
+        journal.record(started("zk-1", "3.9.5"), IN_WINDOW);
         sim.versions.put("zk-1", "3.9.5");
 
         new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
@@ -380,11 +379,8 @@ class RolloutExecutorTest {
     void aStepInFlightWhoseRecheckIsRefusedHaltsWithoutDoingItAgain() throws Exception {
         SimulatedPod sim = deployed("3.9.5", "1.10.0", "1.11.24").leader(Role.MESOS_MASTER, "master-3");
         Journal journal = journal();
-        Pod desired = prodPod("prd-pod-1", "3.9.5", "1.11.0", "1.11.24");
-        RolloutPlan plan = RolloutPlanner.plan(List.of(desired), Map.of(desired.name(), sim.deployed(null)));
         // the killed run had upgraded master-1; since then the masters require a credential this run lacks
-        journal.record(new StepRecord("prd-pod-1/mesos-master/master-1/upgrade@1.11.0", "prd-pod-1", "master-1", "upgrade", "1.11.0",
-                StepRecord.StepStatus.STARTED, IN_WINDOW, null, ""), IN_WINDOW);
+        journal.record(started(Role.MESOS_MASTER, "master-1", "1.11.0"), IN_WINDOW);
         sim.upgrade(null, "master-1", Role.MESOS_MASTER, "1.11.0");
         sim.calls.clear();
         for (int i = 0; i < 3; i++) {
@@ -392,7 +388,7 @@ class RolloutExecutorTest {
         }
         java.time.Instant started = clock.now();
 
-        Outcome outcome = new RolloutExecutor(sim, sim, journal, clock, PROD_ALONE, progress::add).run(plan);
+        Outcome outcome = resume(sim, journal);
 
         assertThat(outcome).isInstanceOf(Outcome.Halted.class);
         assertThat(((Outcome.Halted) outcome).reason()).contains("not touching master-1", "401 Unauthorized", "mesosOperatorCredential");
@@ -423,7 +419,12 @@ class RolloutExecutorTest {
     }
 
     static StepRecord started(String node, String version) {
-        return new StepRecord("prd-pod-1/zookeeper/" + node + "/upgrade@" + version, "prd-pod-1", node, "upgrade", version,
+        return started(Role.ZOOKEEPER, node, version);
+    }
+
+    /** An upgrade step of prd-pod-1 that a killed run journaled as started. */
+    static StepRecord started(Role role, String node, String version) {
+        return new StepRecord("prd-pod-1/" + role.wire() + "/" + node + "/upgrade@" + version, "prd-pod-1", node, "upgrade", version,
                 StepRecord.StepStatus.STARTED, IN_WINDOW, null, "");
     }
 
