@@ -2,7 +2,6 @@ package io.podctl.tests.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.podctl.rollout.health.ZooKeeperNodeStatus;
 import io.podctl.tests.Podctl;
 import java.io.IOException;
@@ -35,11 +34,14 @@ class ChaosRolloutTest {
     @TempDir
     Path dir;
 
-    /** How one kill point was chosen: after the n-th progress event of a kind, plus a delay. */
-    record KillPoint(String after, int nth, long delayMs) {
+    /** Where a run is killed; each kind lets a run finish at most the steps its bound allows. */
+    enum Moment { START_UP, MID_STEP, AFTER_DONE }
+
+    /** One kill point: a moment plus a delay after it. */
+    record KillPoint(Moment moment, long delayMs) {
         @Override
         public String toString() {
-            return (after.isEmpty() ? "start" : nth + " x '" + after + "'") + " + " + delayMs + " ms";
+            return moment + " + " + delayMs + " ms";
         }
     }
 
@@ -65,7 +67,7 @@ class ChaosRolloutTest {
                 while (kills < KILLS && runs++ < KILLS * 3) {
                     Map<String, String> doneBefore = doneSteps(pods);
                     Map<String, Long> pidsBefore = donePids(pods, doneBefore.keySet());
-                    KillPoint point = choose(random);
+                    KillPoint point = choose(random, 9 - doneBefore.size());
                     Path log = dir.resolve("run-" + kills + ".log");
                     Process run = start(log);
                     boolean killed = killAt(run, log, point);
@@ -134,20 +136,22 @@ class ChaosRolloutTest {
     }
 
     /**
-     * Three in five kills during start-up, plan and preflight; a quarter in the middle of a step
-     * (stopped, restarting, gating); the rest just after a step finished, where the journal and
-     * the deployed state are written. Only the last kind lets the rollout advance, so twenty kill
-     * points fit in one 9-node rollout.
+     * Three in five kills during start-up, plan and preflight (at the latest when the first step
+     * begins), a quarter in the middle of a step (stopped, restarting, gating; at the latest when
+     * it finishes), the rest just after a step finished, where the journal and the deployed state
+     * are written. A killed run finishes at most one step, and the two kinds that may finish one
+     * are drawn only while two steps remain, so the rollout cannot end before the last kill: the
+     * last step is finished by the uninterrupted final run.
      */
-    static KillPoint choose(Random random) {
+    static KillPoint choose(Random random, int stepsLeft) {
         int kind = random.nextInt(20);
-        if (kind < 12) {
-            return new KillPoint("", 0, 300 + random.nextInt(1700));
+        if (kind < 12 || stepsLeft < 2) {
+            return new KillPoint(Moment.START_UP, 300 + random.nextInt(1700));
         }
         if (kind < 17) {
-            return new KillPoint(" ...", 1, random.nextInt(3000));
+            return new KillPoint(Moment.MID_STEP, random.nextInt(3000));
         }
-        return new KillPoint(": done", 1, random.nextInt(200));
+        return new KillPoint(Moment.AFTER_DONE, random.nextInt(200));
     }
 
     private Process start(Path log) throws IOException {
@@ -158,32 +162,45 @@ class ChaosRolloutTest {
 
     /** SIGKILL at the point; false when the run ended by itself first. */
     private static boolean killAt(Process run, Path log, KillPoint point) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        if (point.after().isEmpty()) {
-            if (run.waitFor(point.nth() * 1000L + point.delayMs(), TimeUnit.MILLISECONDS)) {
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + TimeUnit.SECONDS.toNanos(120);
+        long armedAt = point.moment() == Moment.START_UP ? startedAt : -1;
+        while (true) {
+            Progress progress = Progress.of(log);
+            long now = System.nanoTime();
+            if (armedAt < 0 && (point.moment() == Moment.MID_STEP ? progress.stepsBegun() > 0 : progress.stepsFinished() > 0)) {
+                armedAt = now;
+            }
+            boolean bound = switch (point.moment()) {
+                case START_UP -> progress.stepsBegun() > 0;
+                case MID_STEP -> progress.stepsFinished() > 0;
+                case AFTER_DONE -> progress.stepsFinished() > 1;
+            };
+            if (bound || (armedAt >= 0 && now - armedAt >= TimeUnit.MILLISECONDS.toNanos(point.delayMs()))) {
+                break;
+            }
+            if (!run.isAlive()) {
                 return false;
             }
-        } else {
-            while (count(log, point.after()) < point.nth()) {
-                if (!run.isAlive()) {
-                    return false;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no '" + point.after() + "' in 120 s: " + Files.readString(log));
-                }
-                Thread.sleep(10);
+            if (now > deadline) {
+                throw new AssertionError("no kill point " + point + " in 120 s: " + Files.readString(log));
             }
-            if (run.waitFor(point.delayMs(), TimeUnit.MILLISECONDS)) {
-                return false;
-            }
+            Thread.sleep(5);
         }
         run.destroyForcibly(); // SIGKILL: no shutdown hook, lock and journal left as they are
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return true;
     }
 
-    private static long count(Path log, String marker) throws IOException {
-        return Files.readAllLines(log).stream().filter(l -> l.contains(marker) && !l.contains("re-check")).count();
+    /** What a run's log shows so far: steps begun (or re-checked) and steps finished. */
+    record Progress(long stepsBegun, long stepsFinished) {
+        static Progress of(Path log) throws IOException {
+            List<String> lines = Files.readAllLines(log);
+            long begun = lines.stream().filter(l -> l.endsWith(" ...") || l.contains(": was in flight, re-checking")).count();
+            // "<pod> zookeeper zk-1: upgrade to 3.9.5: done ...", not the pod's own "<pod>: done in ..."
+            long finished = lines.stream().filter(l -> l.matches(".*: .+: done.*")).count();
+            return new Progress(begun, finished);
+        }
     }
 
     /** Step id to its start time, for the steps the journal holds as DONE. */
@@ -206,13 +223,17 @@ class ChaosRolloutTest {
         return pids;
     }
 
-    /** Steps DONE before a run that it started again (a new start time) or whose server it restarted. */
+    /**
+     * Steps DONE before a run that it started again (a new start time, or gone from the journal)
+     * or whose server it restarted. A run killed before it wrote a journal leaves none.
+     */
     private static int repeatedSteps(LocalPods pods, Map<String, String> doneBefore, Map<String, Long> pidsBefore) throws IOException {
+        Map<String, String> startedNow = new LinkedHashMap<>();
+        pods.journalIfAny().ifPresent(journal -> journal.path("steps").forEach(
+                step -> startedNow.put(step.path("id").asText(), step.path("started").asText())));
         int repeated = 0;
-        JsonNode journal = pods.journalIfAny().orElseThrow();
-        for (JsonNode step : journal.path("steps")) {
-            String id = step.path("id").asText();
-            if (doneBefore.containsKey(id) && !doneBefore.get(id).equals(step.path("started").asText())) {
+        for (Map.Entry<String, String> done : doneBefore.entrySet()) {
+            if (!done.getValue().equals(startedNow.get(done.getKey()))) {
                 repeated++;
             }
         }
