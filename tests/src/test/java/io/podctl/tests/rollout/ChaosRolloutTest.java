@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosRolloutTest {
 
     static final List<String> PODS = List.of("not-prod-pod-1", "not-prod-pod-2", "prd-pod-1");
+    /** One upgrade step per ZooKeeper node: three per pod. */
+    static final int STEPS = PODS.size() * 3;
     static final long SEED = Long.getLong("podctl.chaos.seed", 20261203L);
     static final int KILLS = Integer.getInteger("podctl.chaos.kills", 20);
     static final List<String> RUN = List.of("rollout", "run", "--yes", "--local", "fleet.json", "--break-lock",
@@ -34,8 +36,29 @@ class ChaosRolloutTest {
     @TempDir
     Path dir;
 
-    /** Where a run is killed; each kind lets a run finish at most the steps its bound allows. */
-    enum Moment { START_UP, MID_STEP, AFTER_DONE }
+    /**
+     * Where a run is killed: its delay counts from when the moment is armed, and the bound kills
+     * at once whatever the delay, so no kind lets a run finish more than one step.
+     */
+    enum Moment {
+        START_UP, MID_STEP, AFTER_DONE;
+
+        boolean armed(Progress progress) {
+            return switch (this) {
+                case START_UP -> true;
+                case MID_STEP -> progress.stepsBegun() > 0;
+                case AFTER_DONE -> progress.stepsFinished() > 0;
+            };
+        }
+
+        boolean bound(Progress progress) {
+            return switch (this) {
+                case START_UP -> progress.stepsBegun() > 0;
+                case MID_STEP -> progress.stepsFinished() > 0;
+                case AFTER_DONE -> progress.stepsFinished() > 1;
+            };
+        }
+    }
 
     /** One kill point: a moment plus a delay after it. */
     record KillPoint(Moment moment, long delayMs) {
@@ -67,7 +90,7 @@ class ChaosRolloutTest {
                 while (kills < KILLS && runs++ < KILLS * 3) {
                     Map<String, String> doneBefore = doneSteps(pods);
                     Map<String, Long> pidsBefore = donePids(pods, doneBefore.keySet());
-                    KillPoint point = choose(random, 9 - doneBefore.size());
+                    KillPoint point = choose(random, STEPS - doneBefore.size());
                     Path log = dir.resolve("run-" + kills + ".log");
                     Process run = start(log);
                     boolean killed = killAt(run, log, point);
@@ -116,7 +139,7 @@ class ChaosRolloutTest {
                 for (String pod : PODS) {
                     assertThat(pods.probe(pod).statuses()).extracting(ZooKeeperNodeStatus::version).containsOnly(LocalPods.NEW);
                 }
-                assertThat(doneSteps(pods)).hasSize(9);
+                assertThat(doneSteps(pods)).hasSize(STEPS);
             } finally {
                 for (SequentialWriter writer : writers) {
                     writer.close();
@@ -162,21 +185,15 @@ class ChaosRolloutTest {
 
     /** SIGKILL at the point; false when the run ended by itself first. */
     private static boolean killAt(Process run, Path log, KillPoint point) throws Exception {
-        long startedAt = System.nanoTime();
-        long deadline = startedAt + TimeUnit.SECONDS.toNanos(120);
-        long armedAt = point.moment() == Moment.START_UP ? startedAt : -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long armedAt = -1;
         while (true) {
             Progress progress = Progress.of(log);
             long now = System.nanoTime();
-            if (armedAt < 0 && (point.moment() == Moment.MID_STEP ? progress.stepsBegun() > 0 : progress.stepsFinished() > 0)) {
+            if (armedAt < 0 && point.moment().armed(progress)) {
                 armedAt = now;
             }
-            boolean bound = switch (point.moment()) {
-                case START_UP -> progress.stepsBegun() > 0;
-                case MID_STEP -> progress.stepsFinished() > 0;
-                case AFTER_DONE -> progress.stepsFinished() > 1;
-            };
-            if (bound || (armedAt >= 0 && now - armedAt >= TimeUnit.MILLISECONDS.toNanos(point.delayMs()))) {
+            if (point.moment().bound(progress) || (armedAt >= 0 && now - armedAt >= TimeUnit.MILLISECONDS.toNanos(point.delayMs()))) {
                 break;
             }
             if (!run.isAlive()) {
@@ -205,13 +222,18 @@ class ChaosRolloutTest {
 
     /** Step id to its start time, for the steps the journal holds as DONE. */
     static Map<String, String> doneSteps(LocalPods pods) {
-        Map<String, String> done = new LinkedHashMap<>();
+        return startTimes(pods, true);
+    }
+
+    /** Step id to its start time from the journal (none before the first run wrote one). */
+    private static Map<String, String> startTimes(LocalPods pods, boolean doneOnly) {
+        Map<String, String> started = new LinkedHashMap<>();
         pods.journalIfAny().ifPresent(journal -> journal.path("steps").forEach(step -> {
-            if (step.path("status").asText().equals("DONE")) {
-                done.put(step.path("id").asText(), step.path("started").asText());
+            if (!doneOnly || step.path("status").asText().equals("DONE")) {
+                started.put(step.path("id").asText(), step.path("started").asText());
             }
         }));
-        return done;
+        return started;
     }
 
     private static Map<String, Long> donePids(LocalPods pods, Iterable<String> ids) throws IOException {
@@ -228,9 +250,7 @@ class ChaosRolloutTest {
      * or whose server it restarted. A run killed before it wrote a journal leaves none.
      */
     private static int repeatedSteps(LocalPods pods, Map<String, String> doneBefore, Map<String, Long> pidsBefore) throws IOException {
-        Map<String, String> startedNow = new LinkedHashMap<>();
-        pods.journalIfAny().ifPresent(journal -> journal.path("steps").forEach(
-                step -> startedNow.put(step.path("id").asText(), step.path("started").asText())));
+        Map<String, String> startedNow = startTimes(pods, false);
         int repeated = 0;
         for (Map.Entry<String, String> done : doneBefore.entrySet()) {
             if (!done.getValue().equals(startedNow.get(done.getKey()))) {
